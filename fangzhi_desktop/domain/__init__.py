@@ -1,0 +1,1 @@
+"""Records and rules of the office's work, in plain Python."""

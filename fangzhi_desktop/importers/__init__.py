@@ -1,0 +1,1 @@
+"""Files in, domain objects out. No database access and no Qt here."""

@@ -1,0 +1,44 @@
+"""The app's log file: tracebacks of bugs go here, never to the user's screen."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+LOG_NAME = "fangzhi.log"
+_configured: Path | None = None
+
+
+def log_dir() -> Path:
+    from fangzhi_desktop.paths import user_data_dir
+
+    path = user_data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def setup_logging() -> Path | None:
+    """Log to a rotating file under the user data folder; returns its path (None if unwritable)."""
+    global _configured
+    if _configured is not None:
+        return _configured
+    try:
+        path = log_dir() / LOG_NAME
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("fangzhi_desktop")
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    _configured = path
+    return path
+
+
+def log_bug(exc: BaseException) -> Path | None:
+    """Write an unexpected exception with its traceback to the log; returns the log path."""
+    path = setup_logging()
+    logging.getLogger("fangzhi_desktop").error("未预期的错误", exc_info=exc)
+    return path

@@ -1,0 +1,147 @@
+"""Open the office's SQLite file: WAL, foreign keys, schema check and upgrade.
+
+A database written by a newer version of the app (it has migrations this version does not know)
+is refused with a clear message and left untouched. Older ones are upgraded in place; each
+migration runs in its own transaction.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from fangzhi_desktop.errors import DatabaseError
+from fangzhi_desktop.storage.migrations import MIGRATION_SET, MIGRATIONS_TABLE, known_migrations
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A raw connection with the app's pragmas; no schema check. ``":memory:"`` allowed."""
+    target = str(path)
+    try:
+        conn = sqlite3.connect(target, isolation_level=None, timeout=10.0)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 10000")
+        if target != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(_not_a_database(path, exc)) from exc
+    return conn
+
+
+def open_database(path: str | Path, *, migrate: bool = True) -> sqlite3.Connection:
+    """Open (creating if missing) and bring the schema up to date.
+
+    Raises ``DatabaseError`` for a file that is not a database, is damaged, or was written by a
+    newer version of the app.
+    """
+    if str(path) != ":memory:":
+        path = Path(path)
+        if path.exists():
+            _check_header(path)
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(f"无法创建数据文件夹 {path.parent}（{exc.strerror}）。") from exc
+    conn = connect(path)
+    try:
+        check_schema(conn, path)
+        if migrate and pending_migrations(conn):
+            from fangzhi_desktop.storage.migrations import apply_pending
+
+            apply_pending(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseError(_not_a_database(path, exc)) from exc
+    except DatabaseError:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise DatabaseError(f"无法读取数据文件 {path}（{exc.strerror}）。") from exc
+    if head and head != SQLITE_MAGIC:
+        raise DatabaseError(
+            f"{path} 不是方志办公桌面的数据文件（也不是 SQLite 数据库），未做任何改动。"
+            "请选择正确的数据文件，或从备份恢复。")
+
+
+def _not_a_database(path: str | Path, exc: Exception) -> str:
+    return (f"数据文件 {path} 已损坏或不是数据库（{exc}），未做任何改动。"
+            "请从备份恢复，或选择其他数据文件。")
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
+    ).fetchone()
+    if not exists:
+        return []
+    rows = conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        (MIGRATION_SET,),
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def pending_migrations(conn: sqlite3.Connection) -> list[str]:
+    done = set(applied_migrations(conn))
+    return [name for name in known_migrations() if name not in done]
+
+
+def check_schema(conn: sqlite3.Connection, path: str | Path = "") -> None:
+    """Refuse a database that holds migrations (or a schema version) newer than this app."""
+    known = known_migrations()
+    unknown = [name for name in applied_migrations(conn) if name not in known]
+    (user_version,) = conn.execute("PRAGMA user_version").fetchone()
+    if unknown or user_version > len(known):
+        raise DatabaseError(
+            f"数据文件 {path} 由更新版本的方志办公桌面创建（数据结构版本 "
+            f"{max(user_version, len(known) + len(unknown))}，本程序支持到 {len(known)}），"
+            "为保护数据未做任何改动。请升级本程序后再打开。")
+
+
+def checkpoint(conn: sqlite3.Connection) -> None:
+    """Fold the WAL into the main file (before copying or shipping the file)."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """All writes of one user action: one transaction (a savepoint when nested)."""
+    if conn.in_transaction:
+        name = f"sp_{next(_savepoints)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            conn.execute(f"RELEASE {name}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+_savepoints = itertools.count(1)
