@@ -120,6 +120,16 @@ def _parse_labelled(text: str) -> UnitAssignment | None:
     return result
 
 
+_UNIT_SUFFIX = re.compile(
+    r"(?:室|科|处|办|馆|局|委|会|部|中心|组|队|站|所|院|校|社|厅|府|团|党委|纪委|工会|支部|单位|部门)$")
+
+
+def names_units(text: str) -> bool:
+    """True when every part ends like the name of an office unit (研究室, 年鉴科, 方志馆…)."""
+    parts = split_units(text.translate(_PUNCT))
+    return bool(parts) and all(_UNIT_SUFFIX.search(part) for part in parts)
+
+
 def looks_like_unit_list(text: str) -> bool:
     """True when bracket content reads as a list of units rather than prose (``县级市``…)."""
     text = text.translate(_PUNCT)

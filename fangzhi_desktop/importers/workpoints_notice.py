@@ -21,6 +21,7 @@ from fangzhi_desktop.domain.units import (
     LEAD_MARKERS,
     SUPPORT_MARKERS,
     looks_like_unit_list,
+    names_units,
     parse_annotation,
 )
 from fangzhi_desktop.domain.workpoints import ParsedItem, ParsedPlan, ParsedSection
@@ -319,7 +320,8 @@ def _finish_item(draft: _ItemDraft, plan: ParsedPlan, source: str) -> ParsedItem
             continue
         explicit = any(k in inner for k in ALL_LABELS + LEAD_MARKERS + SUPPORT_MARKERS)
         boundary = not before or before[-1] in _SENTENCE_END or before[-1] in _CLOSERS
-        if explicit or (boundary and looks_like_unit_list(units_part)):
+        if explicit or (looks_like_unit_list(units_part)
+                        and (boundary or names_units(units_part))):
             annotations.insert(0, units_part)
             if deadline_part:
                 deadline_phrases.append(deadline_part)
