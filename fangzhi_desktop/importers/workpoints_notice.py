@@ -42,7 +42,9 @@ _TITLE = re.compile(
 )
 _DATE_LINE = re.compile(r"^((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*((?:19|20)\d\d)\s*[〕\]］)）]\s*\d{1,4}\s*号")
-_STOP = re.compile(r"^(?:抄送|印发|附件\s*[2-9２-９]|.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)")
+# The end of the attachment: the 版记 (抄送：…, "…2023年3月21日印发") or the next attachment.
+_STOP = re.compile(
+    r"^(?:抄送[：:]|附件\s*[2-9２-９]\s*$|.{0,40}\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$)")
 _ATTACHMENT_MARK = re.compile(r"^附\s*件\s*[1１]?\s*[：:]?$")
 _TERMINAL = "。；;！!？?）)〕］]】"
 _SENTENCE_END = "。；;！!？?"
@@ -67,13 +69,9 @@ class _ItemDraft:
     annotations: list[str] = field(default_factory=list)  # ``责任单位：…`` lines
 
     def text(self) -> str:
-        out = ""
-        for part in self.parts:
-            if out and out[-1].isascii() and out[-1].isalnum() and part[:1].isascii() \
-                    and part[:1].isalnum():
-                out += " "
-            out += part
-        return out
+        # Lines broken by PDF extraction join without a space: Chinese has none, and a break
+        # inside a number or an acronym (2 022, B TX) must not gain one.
+        return "".join(self.parts)
 
     def complete(self) -> bool:
         """Whether the text so far ends like a finished item (so a new number can follow)."""

@@ -65,3 +65,22 @@ def test_deadlines_keep_phrase_date_and_rule(plan: ParsedPlan) -> None:
     none = items[1].deadline
     assert none is not None and none.phrase == "" and none.date == date(2023, 12, 31)
     assert "年底" in none.rule
+
+
+@pytest.mark.parametrize("width", [13, 17, 23, 30, 37, 41])
+def test_the_seed_broken_like_pdf_text_gives_the_same_items(plan: ParsedPlan, width: int) -> None:
+    """Every line cut every ``width`` characters, page numbers every 25 lines, no indentation."""
+    from fangzhi_desktop.importers.workpoints_notice import parse_text
+
+    lines: list[str] = []
+    for line in SEED_WORKPOINTS.read_text(encoding="utf-8").splitlines():
+        line = line.strip().strip("\u3000")
+        for start in range(0, max(len(line), 1), width):
+            lines.append(line[start:start + width])
+            if len(lines) % 25 == 0:
+                lines.append(f"—{len(lines) // 25}—")
+    broken = parse_text("\n".join(lines))
+    assert len(broken.sections) == 9
+    assert [(i.no, i.text, i.lead, i.support) for i in broken.items] == [
+        (i.no, i.text, i.lead, i.support) for i in plan.items]
+    assert broken.errors == []
