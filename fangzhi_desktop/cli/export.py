@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi_desktop.cli.common import add_subparser, open_db, say
+from fangzhi_desktop.domain.workpoints import PlanInfo, WorkItem
 from fangzhi_desktop.errors import EXIT_OK, FangzhiError, UnusableInput
 
 
@@ -36,22 +37,91 @@ def _year_or_latest(conn: sqlite3.Connection, year: int | None) -> int:
     return year
 
 
-def _workpoints_xlsx(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
-    from fangzhi_desktop.exporters.workpoints_xlsx import write_workpoints_xlsx
+def _as_of(args: argparse.Namespace) -> date:
+    return args.date or date.today()
+
+
+def _plan_and_items(conn: sqlite3.Connection,
+                    args: argparse.Namespace) -> tuple[PlanInfo, list[WorkItem]]:
     from fangzhi_desktop.storage.workpoints import get_plan, list_items
 
     year = _year_or_latest(conn, args.year)
     plan = get_plan(conn, year)
-    title = plan.title if plan else f"{year}年工作要点"
-    return write_workpoints_xlsx(out, title, list_items(conn, year), date.today())
+    assert plan is not None  # _year_or_latest checked it
+    return plan, list_items(conn, year)
+
+
+def _doc_no(conn: sqlite3.Connection, args: argparse.Namespace, year: int, title: str) -> str:
+    """The 发文字号: ``--doc-no N`` or the next free serial of the year, recorded as used."""
+    from fangzhi_desktop.storage.office import load_profile, take_doc_serial
+
+    serial = take_doc_serial(conn, year, title, args.doc_no)
+    return load_profile(conn).doc_no(year, serial)
+
+
+def _workpoints_xlsx(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
+    from fangzhi_desktop.exporters.workpoints_xlsx import write_workpoints_xlsx
+
+    plan, items = _plan_and_items(conn, args)
+    return write_workpoints_xlsx(out, plan.title, items, _as_of(args))
+
+
+def _workpoints_notice(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
+    from fangzhi_desktop.exporters.workpoints_docx import build_notice, write_docx
+    from fangzhi_desktop.storage.office import load_profile
+
+    plan, items = _plan_and_items(conn, args)
+    when = args.date or plan.issued_on or date.today()
+    doc_no = _doc_no(conn, args, when.year, f"印发{plan.title}")
+    return write_docx(build_notice(plan, items, load_profile(conn), doc_no, when), out)
+
+
+def _workpoints_report(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
+    from fangzhi_desktop.exporters.workpoints_docx import build_report, write_docx
+    from fangzhi_desktop.storage.office import load_profile
+
+    plan, items = _plan_and_items(conn, args)
+    as_of = _as_of(args)
+    doc_no = _doc_no(conn, args, as_of.year, f"{plan.year}年工作要点落实情况通报")
+    return write_docx(build_report(plan, items, load_profile(conn), doc_no, as_of), out)
+
+
+def _workpoints_ledger(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
+    from fangzhi_desktop.exporters.workpoints_docx import build_ledger, write_docx
+
+    plan, items = _plan_and_items(conn, args)
+    return write_docx(build_ledger(plan, items, _as_of(args)), out)
+
+
+def _workpoints_summary(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
+    from fangzhi_desktop.exporters.workpoints_docx import build_summary, write_docx
+    from fangzhi_desktop.storage.office import load_profile
+
+    plan, items = _plan_and_items(conn, args)
+    return write_docx(build_summary(plan, items, load_profile(conn), _as_of(args)), out)
 
 
 KINDS: dict[str, ExportKind] = {
     kind.name: kind
     for kind in (
         ExportKind("workpoints-xlsx", "年度工作要点台账（Excel）", ".xlsx", _workpoints_xlsx),
+        ExportKind("workpoints-notice", "印发年度工作要点的通知（公文）", ".docx",
+                   _workpoints_notice),
+        ExportKind("workpoints-report", "工作要点落实情况督办通报（公文，--date 指定截止日期）",
+                   ".docx", _workpoints_report),
+        ExportKind("workpoints-ledger", "工作要点落实情况台账（横版 Word）", ".docx",
+                   _workpoints_ledger),
+        ExportKind("workpoints-summary", "年度工作要点完成情况总结（公文）", ".docx",
+                   _workpoints_summary),
     )
 }
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
 
 
 def register(sub: Any) -> None:
@@ -60,6 +130,10 @@ def register(sub: Any) -> None:
     parser.add_argument("--out", metavar="PATH", help="输出文件")
     parser.add_argument("--year", type=int, help="年度（默认最近一年）")
     parser.add_argument("--id", type=int, help="记录编号（部分种类需要）")
+    parser.add_argument("--date", type=_parse_date, metavar="YYYY-MM-DD",
+                        help="统计或成文日期（默认今天；印发通知默认为原通知日期）")
+    parser.add_argument("--doc-no", type=int, metavar="N",
+                        help="发文字号的序号（默认取本年度下一个未用序号）")
     parser.add_argument("--list", action="store_true", help="列出可导出的种类")
     parser.set_defaults(run=run)
 

@@ -154,7 +154,34 @@ class ParsedPlan:
         }
 
 
-# --- Items as stored and shown ------------------------------------------------------------
+# --- Plans and items as stored and shown -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """A year's work points as stored."""
+
+    id: int
+    year: int
+    title: str
+    issuer: str
+    doc_no: str
+    issued_on: date | None
+    preamble: str
+    source_file: str
+    item_count: int
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    """A 一、… section as stored."""
+
+    id: int
+    position: int
+    ordinal: str
+    title: str
+
+
 
 
 @dataclass

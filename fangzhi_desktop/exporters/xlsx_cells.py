@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from fangzhi_desktop.exporters.text_safety import xml_safe
+
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 MAX_CELL_CHARS = 32767
 
 
 def clean_text(text: str) -> str:
     """Remove characters XML 1.0 cannot hold and cut to Excel's cell limit."""
-    return _ILLEGAL.sub("", text)[:MAX_CELL_CHARS]
+    return xml_safe(text)[:MAX_CELL_CHARS]
 
 
 def needs_text_guard(value: Any) -> bool:

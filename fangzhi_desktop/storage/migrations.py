@@ -119,8 +119,26 @@ CREATE INDEX work_item_extensions_item ON work_item_extensions(item_id);
 """)
 
 
+def m0002_office_profile(db: Database) -> None:
+    """The office profile (names printed on documents) and 发文字号 serials per year."""
+    _run(db, """
+CREATE TABLE office_profile (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE doc_serials (
+    year INTEGER NOT NULL,
+    serial INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    issued_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
+    PRIMARY KEY (year, serial)
+);
+""")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("0001_work_points", m0001_work_points),
+    ("0002_office_profile", m0002_office_profile),
 )
 
 

@@ -17,6 +17,8 @@ from fangzhi_desktop.domain.workpoints import (
     Extension,
     LogEntry,
     ParsedPlan,
+    PlanInfo,
+    SectionInfo,
     Status,
     WorkItem,
     section_ordinal,
@@ -27,27 +29,6 @@ from fangzhi_desktop.storage.database import transaction
 from fangzhi_desktop.storage.units import ensure_unit
 
 FINISHED = (Status.DONE.value, Status.CLOSED.value)
-
-
-@dataclass(frozen=True)
-class PlanInfo:
-    id: int
-    year: int
-    title: str
-    issuer: str
-    doc_no: str
-    issued_on: date | None
-    preamble: str
-    source_file: str
-    item_count: int
-
-
-@dataclass(frozen=True)
-class SectionInfo:
-    id: int
-    position: int
-    ordinal: str
-    title: str
 
 
 @dataclass(frozen=True)
