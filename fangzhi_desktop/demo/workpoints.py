@@ -6,11 +6,13 @@ from __future__ import annotations
 import sqlite3
 from datetime import date, timedelta
 
+from fangzhi_desktop.domain.office import OfficeProfile
 from fangzhi_desktop.domain.workpoints import EntryKind, Status
 from fangzhi_desktop.importers.workpoints_notice import read_notice
 from fangzhi_desktop.paths import sample_path
 from fangzhi_desktop.progress import Progress
 from fangzhi_desktop.storage import workpoints as store
+from fangzhi_desktop.storage.office import save_profile
 from fangzhi_desktop.storage.workpoints import ItemFields, StatusFields
 
 SEED_WORKPOINTS = "003_4e59df0e3bf8976e.txt"
@@ -24,7 +26,14 @@ PROGRESS_TEXTS = (
 )
 
 
+DEMO_OFFICE = OfficeProfile(
+    full_name="吉林省地方志编纂委员会", short_name="吉志委",
+    default_recipient="各市（州）、各县（市、区）地方志工作机构，委内各处室、直属事业单位：",
+    cc="中国地方志指导小组办公室，省委办公厅，省政府办公厅", printer="吉林省地方志编纂委员会办公室")
+
+
 def add_workpoints(conn: sqlite3.Connection, today: date, progress: Progress) -> None:
+    save_profile(conn, DEMO_OFFICE)
     plan = read_notice(sample_path(SEED_WORKPOINTS))
     store.save_plan(conn, plan)
     progress(0.3, "已导入2023年工作要点")

@@ -6,6 +6,7 @@ Three layers, as python-docx itself is built:
 - ``render_*``: python-docx calls that turn a model into a file.
 """
 
+from fangzhi_desktop.domain.office import OfficeProfile
 from fangzhi_desktop.exporters.official_docx.model import (
     Attachment,
     Banji,
@@ -15,7 +16,7 @@ from fangzhi_desktop.exporters.official_docx.model import (
     BriefingTail,
     Gongwen,
     LedgerDocument,
-    OfficeProfile,
+    TableBlock,
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "Gongwen",
     "LedgerDocument",
     "OfficeProfile",
+    "TableBlock",
 ]

@@ -5,10 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from fangzhi_desktop.domain.office import OfficeProfile
-
-__all__ = ["OfficeProfile"]  # re-exported: documents take the office from here too
-
 
 @dataclass
 class Block:
