@@ -10,7 +10,6 @@ items, numbers such as ``11.121人才梯队项目`` (item 11) and half-/full-wid
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,16 +25,16 @@ from fangzhi_desktop.domain.units import (
 )
 from fangzhi_desktop.domain.workpoints import ParsedItem, ParsedPlan, ParsedSection
 from fangzhi_desktop.errors import Problem, UnusableInput
+from fangzhi_desktop.importers.text_lines import (
+    FULL_DIGITS,
+    ITEM,
+    SECTION,
+    SUBHEADING,
+    clean_lines,
+    compact,
+)
 from fangzhi_desktop.importers.text_source import SourceLine, read_lines, split_lines
 
-_SPACES = re.compile(r"[\s\u3000\xa0\ufeff\u200b]+")
-_PAGE_NUMBER = re.compile(
-    r"^(?:[—\-－–_~一]+\s*\d{1,3}\s*[—\-－–_~一]+|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?"
-    r"|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})$"
-)
-_SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.*)$")
-_SUBHEADING = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(.*)$")
-_ITEM = re.compile(r"^([0-9０-９]{1,3})\s*[.．、]\s*(.*)$")
 _TITLE = re.compile(
     r"^(?!关于)(?P<head>[^《》“”]{0,60}?)(?P<year>(?:19|20)\d\d)\s*年\s*度?\s*"
     r"(?P<kind>工作要点|工作计划|重点工作安排|工作任务|重点工作|工作安排)$"
@@ -51,13 +50,8 @@ _SENTENCE_END = "。；;！!？?"
 _OPEN = "（(〔［[【"
 _CLOSE = {"（": "）", "(": ")", "〔": "〕", "［": "］", "[": "]", "【": "】"}
 _CLOSERS = "）)〕］]】"
-_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-@dataclass
-class _Line:
-    number: int
-    text: str  # whitespace removed at both ends
 
 
 @dataclass
@@ -96,7 +90,7 @@ def parse_lines(raw: list[SourceLine], year: int | None = None, source: str = ""
     cannot be told and was not given.
     """
     name = Path(source).name if source else "输入文本"
-    lines = _clean(raw)
+    lines = clean_lines(raw)
     title_at, title, title_year = _find_title(lines)
     plan = ParsedPlan(year=year or title_year or 0, title=title, source=source)
     if title_at is not None:
@@ -126,30 +120,17 @@ def parse_lines(raw: list[SourceLine], year: int | None = None, source: str = ""
 # --- Lines -----------------------------------------------------------------------------------
 
 
-def _clean(raw: list[SourceLine]) -> list[_Line]:
-    out: list[_Line] = []
-    for line in raw:
-        text = _SPACES.sub(" ", line.text).strip()
-        text = unicodedata.normalize("NFC", text)
-        if not text or _PAGE_NUMBER.match(text):
-            continue
-        out.append(_Line(line.number, text))
-    return out
 
 
-def _compact(text: str) -> str:
-    return _SPACES.sub("", text)
-
-
-def _find_title(lines: list[_Line]) -> tuple[int | None, str, int | None]:
+def _find_title(lines: list[SourceLine]) -> tuple[int | None, str, int | None]:
     """Index of the work-points title line (joining a title broken over two lines)."""
     for i, line in enumerate(lines[:400]):
-        text = _compact(line.text)
+        text = compact(line.text)
         if len(text) > 70 or text[-1:] in _SENTENCE_END:
             continue
         candidates = [(text, i)]
         if i + 1 < len(lines) and not _DATE_LINE.match(text):
-            nxt = _compact(lines[i + 1].text)
+            nxt = compact(lines[i + 1].text)
             if len(text) + len(nxt) <= 70 and not _is_structural(nxt):
                 candidates.append((text + nxt, i + 1))
         for candidate, end in candidates:
@@ -160,20 +141,20 @@ def _find_title(lines: list[_Line]) -> tuple[int | None, str, int | None]:
 
 
 def _is_structural(text: str) -> bool:
-    return bool(_SECTION.match(text) or _ITEM.match(text) or _SUBHEADING.match(text))
+    return bool(SECTION.match(text) or ITEM.match(text) or SUBHEADING.match(text))
 
 
-def _before_first_section(lines: list[_Line]) -> list[_Line]:
+def _before_first_section(lines: list[SourceLine]) -> list[SourceLine]:
     for i, line in enumerate(lines):
-        if _SECTION.match(line.text):
+        if SECTION.match(line.text):
             return lines[:i]
     return []
 
 
-def _read_wrapper(lines: list[_Line], plan: ParsedPlan) -> None:
+def _read_wrapper(lines: list[SourceLine], plan: ParsedPlan) -> None:
     """The notice around the attachment: 文号, signature and date."""
     for i, line in enumerate(lines):
-        text = _compact(line.text)
+        text = compact(line.text)
         if not plan.doc_no:
             m = _DOC_NO.search(text)
             if m:
@@ -185,7 +166,7 @@ def _read_wrapper(lines: list[_Line], plan: ParsedPlan) -> None:
             except ValueError:
                 continue
             if i > 0:
-                prev = _compact(lines[i - 1].text)
+                prev = compact(lines[i - 1].text)
                 if len(prev) <= 30 and not any(c in prev for c in "，。：；"):
                     plan.issuer = prev
 
@@ -193,7 +174,7 @@ def _read_wrapper(lines: list[_Line], plan: ParsedPlan) -> None:
 # --- Body ------------------------------------------------------------------------------------
 
 
-def _read_body(lines: list[_Line], plan: ParsedPlan, source: str) -> None:
+def _read_body(lines: list[SourceLine], plan: ParsedPlan, source: str) -> None:
     section: ParsedSection | None = None
     title_open = False  # the section title may continue on the next line
     subsection = ""
@@ -209,12 +190,12 @@ def _read_body(lines: list[_Line], plan: ParsedPlan, source: str) -> None:
 
     for line in lines:
         text = line.text
-        compact = _compact(text)
-        if _ATTACHMENT_MARK.match(compact):
+        flat = compact(text)
+        if _ATTACHMENT_MARK.match(flat):
             continue
-        if _STOP.match(compact) and (draft is None or draft.complete()):
+        if _STOP.match(flat) and (draft is None or draft.complete()):
             break
-        m = _SECTION.match(compact)
+        m = SECTION.match(flat)
         if m and (draft is None or draft.complete()):
             close_item()
             title = m[2].rstrip("。：:；;")
@@ -223,9 +204,9 @@ def _read_body(lines: list[_Line], plan: ParsedPlan, source: str) -> None:
             title_open = bool(title) and title[-1] not in _TERMINAL
             subsection = ""
             continue
-        m = _ITEM.match(text)
+        m = ITEM.match(text)
         if m:
-            no = int(m[1].translate(_FULL_DIGITS))
+            no = int(m[1].translate(FULL_DIGITS))
             rest = m[2]
             accepted = _accept_number(no, last_no, draft, section, rest)
             if accepted:
@@ -239,28 +220,28 @@ def _read_body(lines: list[_Line], plan: ParsedPlan, source: str) -> None:
                 last_no = no
                 title_open = False
                 continue
-        m = _SUBHEADING.match(compact)
-        if m and (draft is None or draft.complete()) and len(compact) <= 60:
+        m = SUBHEADING.match(flat)
+        if m and (draft is None or draft.complete()) and len(flat) <= 60:
             close_item()
             subsection = m[2].rstrip("。：:；;")
             title_open = False
             continue
-        if draft is not None and _is_label_line(compact):
-            draft.annotations.append(compact)
+        if draft is not None and _is_label_line(flat):
+            draft.annotations.append(flat)
             continue
         if draft is not None:
             draft.parts.append(text)
             continue
-        if section is not None and title_open and len(compact) <= 20 \
-                and not any(c in compact for c in "。；，"):
-            section.title += compact
-            title_open = compact[-1] not in _TERMINAL
+        if section is not None and title_open and len(flat) <= 20 \
+                and not any(c in flat for c in "。；，"):
+            section.title += flat
+            title_open = flat[-1] not in _TERMINAL
             continue
         if section is None:
-            preamble.append(compact)
+            preamble.append(flat)
         else:
             plan.problems.append(Problem(
-                f"这段文字不属于任何编号条目，未导入：“{compact[:20]}…”", file=source,
+                f"这段文字不属于任何编号条目，未导入：“{flat[:20]}…”", file=source,
                 line=line.number, severity="warning"))
     close_item()
     plan.preamble = "".join(preamble)
