@@ -1,0 +1,104 @@
+"""Starting the application: Qt set-up (Chinese, fonts), error hook, the main window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from fangzhi_desktop import APP_ID, APP_NAME, __version__
+from fangzhi_desktop.errors import FangzhiError
+from fangzhi_desktop.ui import prompts
+from fangzhi_desktop.ui.errors import report_error
+
+ORGANIZATION = "fangzhi"
+PREFERRED_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+                   "Source Han Sans SC", "WenQuanYi Micro Hei", "SimSun")
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists), configured for Chinese users."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    configure_application(app)
+    return app
+
+
+def configure_application(app: QApplication) -> None:
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANIZATION)
+    app.setDesktopFileName(APP_ID)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    load_qt_translation(app)
+    apply_cjk_font(app)
+
+
+def load_qt_translation(app: QApplication) -> bool:
+    """Qt's own Chinese strings (确定/取消 on standard buttons), when the file is there."""
+    if getattr(app, "_fangzhi_translator", None) is not None:
+        return True
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load("qtbase_zh_CN", folder):
+        return False
+    app.installTranslator(translator)
+    app._fangzhi_translator = translator  # type: ignore[attr-defined]  # keep it alive
+    return True
+
+
+def apply_cjk_font(app: QApplication) -> str | None:
+    """Use the first installed font that renders Chinese well; keep the size. None if none."""
+    families = set(QFontDatabase.families())
+    for family in PREFERRED_FONTS:
+        if family in families:
+            font = QFont(app.font())
+            font.setFamilies([family])
+            app.setFont(font)
+            return family
+    return None
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException,
+               tb: TracebackType | None) -> None:
+    """Uncaught errors: Chinese message for ``FangzhiError``, else log + 内部错误 dialog."""
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    if exc.__traceback__ is None and tb is not None:
+        exc = exc.with_traceback(tb)
+    try:
+        report_error(QApplication.activeWindow(), exc)
+    except Exception:  # never let the hook itself fail loudly
+        sys.__excepthook__(exc_type, exc, tb)
+
+
+def install_excepthook() -> None:
+    sys.excepthook = excepthook
+
+
+def run(db_path: Path) -> int:
+    """Open the window on ``db_path`` and run until it closes; returns the exit code."""
+    from fangzhi_desktop.ui import jobs
+    from fangzhi_desktop.ui.main_window import MainWindow
+
+    app = create_application()
+    install_excepthook()
+    try:
+        window = MainWindow(db_path)
+    except FangzhiError as exc:
+        prompts.error(None, f"{APP_NAME} — 无法打开数据文件", exc.message,
+                      [p.text() for p in exc.problems])
+        return exc.exit_code
+    window.show()
+    code = app.exec()
+    jobs.wait_all()
+    window.shutdown()
+    return code

@@ -1,0 +1,232 @@
+"""总览: what needs attention today — overdue items, items due this week, the year at a glance."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fangzhi_desktop.domain.workpoints import Grade, Status, WorkItem, week_bounds
+from fangzhi_desktop.storage import workpoints as store
+from fangzhi_desktop.ui.dashboard_model import DueItemsModel
+from fangzhi_desktop.ui.formatting import GRADE_BACKGROUND, GRADE_FOREGROUND, cn_day
+from fangzhi_desktop.ui.placeholder import COMING_LATER
+from fangzhi_desktop.ui.widgets import empty_label
+
+NO_PLAN_TEXT = "还没有导入工作要点。请到“年度工作要点”页点击“导入…”，选择印发工作要点的通知文件。"
+LATER_MODULES = (("专项活动", "阶段进度与督办销号"), ("年鉴编纂", "篇目与来稿进度"),
+                 ("干部学习", "学习活动与学时统计"))
+
+
+def _card(colour: str, background: str) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setMinimumHeight(64)
+    label.setStyleSheet(f"QLabel {{ background: {background}; color: {colour};"
+                        " border-radius: 6px; padding: 6px 14px; }")
+    return label
+
+
+def _card_text(number: int, caption: str) -> str:
+    return (f"<span style='font-size:20pt; font-weight:bold'>{number}</span>"
+            f"<br><span style='font-size:10pt'>{caption}</span>")
+
+
+class DashboardTab(QWidget):
+    """Overdue and due-this-week items (double-click opens one), and a chart of the year."""
+
+    open_item = Signal(int, int)  # year, item id
+
+    def __init__(self, conn: sqlite3.Connection, clock: Callable[[], date],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.conn = conn
+        self.clock = clock
+        self.chart: QWidget | None = None
+        self._chart_data: Counter[tuple[Status, Grade]] | None = None
+        self._build()
+        self.refresh()
+
+    # --- Layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.date_label = QLabel()
+        self.date_label.setStyleSheet("font-size: 13pt; font-weight: bold; color: #2F4F6F;")
+        self.summary_label = QLabel()
+        self.summary_label.setStyleSheet("font-size: 11pt;")
+        self.overdue_card = _card(GRADE_FOREGROUND[Grade.RED], GRADE_BACKGROUND[Grade.RED])
+        self.due_card = _card(GRADE_FOREGROUND[Grade.YELLOW], GRADE_BACKGROUND[Grade.YELLOW])
+        self.year_card = _card("#1F3F5F", "#E3ECF7")
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.date_label)
+        titles.addWidget(self.summary_label)
+        head.addLayout(titles, 1)
+        for card in (self.overdue_card, self.due_card, self.year_card):
+            card.setMinimumWidth(150)
+            head.addWidget(card)
+
+        self.overdue_model = DueItemsModel(overdue=True, parent=self)
+        self.due_model = DueItemsModel(overdue=False, parent=self)
+        self.overdue_view, self.overdue_box, self.overdue_empty = self._list_box(
+            "逾期事项", self.overdue_model, "目前没有逾期事项。")
+        self.due_view, self.due_box, self.due_empty = self._list_box(
+            "本周到期", self.due_model, "本周没有到期的事项。")
+        lists = QVBoxLayout()
+        lists.addWidget(self.overdue_box, 3)
+        lists.addWidget(self.due_box, 2)
+
+        self.chart_box = QGroupBox("工作要点概况")
+        chart_layout = QVBoxLayout(self.chart_box)
+        self.chart_stack = QStackedWidget()
+        self.chart_placeholder = empty_label("正在生成图表……")
+        self.chart_stack.addWidget(self.chart_placeholder)
+        chart_layout.addWidget(self.chart_stack)
+
+        middle = QHBoxLayout()
+        middle.addLayout(lists, 3)
+        middle.addWidget(self.chart_box, 2)
+
+        later = QHBoxLayout()
+        for title, what in LATER_MODULES:
+            box = QFrame()
+            box.setFrameShape(QFrame.Shape.StyledPanel)
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(10, 6, 10, 6)
+            name = QLabel(f"<b>{title}</b>　<span style='color:#666'>{what}</span>")
+            note = QLabel(COMING_LATER)
+            note.setStyleSheet("color: #8A5A00;")
+            box_layout.addWidget(name)
+            box_layout.addWidget(note)
+            later.addWidget(box)
+
+        self.content = QWidget()
+        content_layout = QVBoxLayout(self.content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(middle, 1)
+        self.no_plan = empty_label(NO_PLAN_TEXT)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.no_plan)
+        self.body.addWidget(self.content)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.body, 1)
+        layout.addLayout(later)
+
+    def _list_box(self, title: str, model: DueItemsModel,
+                  empty_text: str) -> tuple[QTableView, QGroupBox, QLabel]:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(False)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().hide()
+        header = view.horizontalHeader()
+        for column, width in enumerate((52, 44, 0, 120, 92, 72)):
+            if width:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        view.doubleClicked.connect(lambda index, m=model: self._open(m, index))
+        view.setToolTip("双击打开该条目")
+        empty = empty_label(empty_text)
+        box = QGroupBox(title)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(view)
+        box_layout.addWidget(empty)
+        return view, box, empty
+
+    def _open(self, model: DueItemsModel, index: QModelIndex) -> None:
+        item = model.item(index)
+        if item is not None:
+            self.open_item.emit(item.year, item.id)
+
+    # --- Data ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        today = self.clock()
+        monday, sunday = week_bounds(today)
+        overdue = store.overdue_items(self.conn, today)
+        due = store.due_between(self.conn, today, sunday)
+        self.overdue_model.set_items(overdue, today)
+        self.due_model.set_items(due, today)
+        for view, empty, items in ((self.overdue_view, self.overdue_empty, overdue),
+                                   (self.due_view, self.due_empty, due)):
+            view.setVisible(bool(items))
+            empty.setVisible(not items)
+        week = f"{monday.month}月{monday.day}日—{sunday.month}月{sunday.day}日"
+        self.due_box.setTitle(f"本周到期（{week}）")
+        self.date_label.setText(f"今天是{cn_day(today)}")
+        self.summary_label.setText(f"逾期 {len(overdue)} 项，本周到期 {len(due)} 项")
+        self.overdue_card.setText(_card_text(len(overdue), "逾期事项"))
+        self.due_card.setText(_card_text(len(due), "本周到期"))
+        years = store.plan_years(self.conn)
+        self.body.setCurrentIndex(1 if years else 0)
+        if not years:
+            self.year_card.setText(_card_text(0, "工作要点"))
+            self._chart_data = None
+            self._set_chart(None)
+            return
+        latest = years[-1]
+        items = store.list_items(self.conn, latest)
+        done = sum(item.status.finished for item in items)
+        self.year_card.setText(_card_text(len(items), f"{latest}年工作要点（已完成{done}项）"))
+        self.chart_box.setTitle(f"{latest}年工作要点：按状态和预警统计（共{len(items)}项）")
+        self._chart_data = _counts(items, today)
+        if self.chart is not None:
+            self.ensure_chart(rebuild=True)
+
+    # --- The chart, built after the tab is first shown --------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.chart is None:
+            QTimer.singleShot(0, self, self.ensure_chart)  # dropped if the tab is gone
+
+    def ensure_chart(self, rebuild: bool = False) -> None:
+        """Build the chart now (QtCharts is imported here)."""
+        if self.chart is not None and not rebuild:
+            return
+        if self._chart_data is None:
+            self._set_chart(None)
+            return
+        from fangzhi_desktop.ui.dashboard_chart import build_chart
+
+        self._set_chart(build_chart(self._chart_data))
+
+    def _set_chart(self, chart: QWidget | None) -> None:
+        if self.chart is not None:
+            self.chart_stack.removeWidget(self.chart)
+            self.chart.deleteLater()
+        self.chart = chart
+        if chart is None:
+            self.chart_placeholder.setText("还没有可统计的工作要点。")
+            self.chart_stack.setCurrentWidget(self.chart_placeholder)
+            return
+        self.chart_stack.addWidget(chart)
+        self.chart_stack.setCurrentWidget(chart)
+
+
+def _counts(items: list[WorkItem], today: date) -> Counter[tuple[Status, Grade]]:
+    return Counter((item.status, item.grade(today)) for item in items)
+

@@ -1,0 +1,180 @@
+"""The main window: five tabs, menus, a shared undo stack, the database in the status bar."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from fangzhi_desktop import APP_NAME, __version__
+from fangzhi_desktop.storage import open_database
+from fangzhi_desktop.ui import jobs, prompts
+from fangzhi_desktop.ui import settings as keys
+from fangzhi_desktop.ui.campaigns_tab import CampaignsTab
+from fangzhi_desktop.ui.dashboard_tab import DashboardTab
+from fangzhi_desktop.ui.errors import reporting
+from fangzhi_desktop.ui.learning_tab import LearningTab
+from fangzhi_desktop.ui.settings import Settings
+from fangzhi_desktop.ui.workpoints_tab import WorkpointsTab
+from fangzhi_desktop.ui.yearbook_tab import YearbookTab
+
+TABS: tuple[tuple[str, str], ...] = (
+    ("dashboard", "总览"),
+    ("workpoints", "年度工作要点"),
+    ("campaigns", "专项活动"),
+    ("yearbook", "年鉴编纂"),
+    ("learning", "干部学习"),
+)
+DEFAULT_SIZE = (1280, 800)
+
+
+class MainWindow(QMainWindow):
+    """``MainWindow(db_path, today=None, settings=None)``; opens (and owns) the database.
+
+    ``today`` fixes the date used for overdue/due-soon grading (tests, screenshots); by
+    default it is the real date each time it is asked. Raises ``FangzhiError`` when the
+    database cannot be opened.
+    """
+
+    def __init__(self, db_path: str | Path, *, today: date | None = None,
+                 settings: Settings | None = None, conn: sqlite3.Connection | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self.conn: sqlite3.Connection | None = conn or open_database(self.db_path)
+        self.clock: Callable[[], date] = (lambda: today) if today else date.today
+        self.settings = settings or Settings()
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
+
+        self.dashboard = DashboardTab(self.conn, self.clock)
+        self.workpoints = WorkpointsTab(self.conn, self.db_path, self.undo_stack, self.clock,
+                                        self.settings)
+        self.campaigns = CampaignsTab()
+        self.yearbook = YearbookTab()
+        self.learning = LearningTab()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self._tab_widgets: dict[str, QWidget] = {
+            "dashboard": self.dashboard, "workpoints": self.workpoints,
+            "campaigns": self.campaigns, "yearbook": self.yearbook, "learning": self.learning}
+        for key, title in TABS:
+            self.tabs.addTab(self._tab_widgets[key], title)
+        self.setCentralWidget(self.tabs)
+
+        self.dashboard.open_item.connect(self.open_item)
+        self.workpoints.data_changed.connect(self.dashboard.refresh)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self._build_menus()
+        self.db_label = QLabel(f"数据文件：{self.db_path}")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._restore()
+
+    # --- Menus -----------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        self.import_action = QAction("导入工作要点…", self)
+        self.import_action.triggered.connect(self._import)
+        self.export_action = QAction("导出工作要点台账（Excel）…", self)
+        self.export_action.triggered.connect(self._export)
+        quit_action = QAction("退出", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        edit_menu = bar.addMenu("编辑(&E)")
+        self.undo_action = self.undo_stack.createUndoAction(self, "撤销")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "重做")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        help_menu = bar.addMenu("帮助(&H)")
+        about = QAction("关于", self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _import(self) -> None:
+        self.select_tab("workpoints")
+        with reporting(self):
+            self.workpoints.start_import()
+
+    def _export(self) -> None:
+        self.select_tab("workpoints")
+        with reporting(self):
+            self.workpoints.start_export()
+
+    def _about(self) -> None:
+        prompts.about(self, f"关于{APP_NAME}",
+                      f"<h3>{APP_NAME}</h3><p>版本 {__version__}</p>"
+                      "<p>县级地方志工作机构的办公桌面：年度工作要点督办、专项活动、年鉴编纂、"
+                      "干部学习。</p>"
+                      f"<p>数据文件：{self.db_path}</p>")
+
+    # --- Tabs ------------------------------------------------------------------------------
+
+    def tab_keys(self) -> list[str]:
+        return [key for key, _ in TABS]
+
+    def select_tab(self, key: str) -> QWidget:
+        """Show the tab called ``key`` (dashboard, workpoints, campaigns, yearbook, learning)."""
+        widget = self._tab_widgets.get(key)
+        if widget is None:
+            raise KeyError(key)
+        self.tabs.setCurrentWidget(widget)
+        return widget
+
+    def current_tab_key(self) -> str:
+        current = self.tabs.currentWidget()
+        return next(key for key, widget in self._tab_widgets.items() if widget is current)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.dashboard and self.conn is not None:
+            self.dashboard.refresh()
+
+    def open_item(self, year: int, item_id: int) -> None:
+        """Jump to an item in the work-points ledger."""
+        self.select_tab("workpoints")
+        with reporting(self):
+            self.workpoints.show_item(year, item_id)
+
+    # --- Settings and closing --------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.get(keys.WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        key = self.settings.get(keys.WINDOW_TAB)
+        if key in self._tab_widgets:
+            self.select_tab(key)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if jobs.running():
+            prompts.inform(self, APP_NAME, "还有导入或导出正在进行，请等它完成（或取消）后再退出。")
+            event.ignore()
+            return
+        self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        self.settings.set(keys.WINDOW_TAB, self.current_tab_key())
+        self.workpoints.save_settings()
+        self.settings.sync()
+        super().closeEvent(event)
+        self.shutdown()
+
+    def shutdown(self) -> None:
+        """Close the database (idempotent). Background jobs use their own connections."""
+        self.undo_stack.clear()
+        self.workpoints.shutdown()
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None

@@ -1,0 +1,77 @@
+"""Render the main window offscreen and save it as PNG (manuals, tests, the CLI)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from fangzhi_desktop.errors import FangzhiError
+
+SETTLE_ROUNDS = 10
+_QUIET = ("propagateSizeHints",)  # the offscreen plugin's harmless chatter
+
+
+def _ensure_platform() -> None:
+    """No display (CI, SSH): render offscreen."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                 or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def take_screenshot(db_path: str | Path, tab: str, out: str | Path,
+                    size: tuple[int, int] = (1280, 800), year: int | None = None) -> Path:
+    """Open ``db_path``, show ``tab`` (and ``year`` in the ledger) and write a PNG to ``out``."""
+    _ensure_platform()
+    from PySide6.QtCore import QSize, Qt, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    from fangzhi_desktop.ui import jobs
+    from fangzhi_desktop.ui.app import create_application
+    from fangzhi_desktop.ui.main_window import MainWindow
+    from fangzhi_desktop.ui.settings import Settings
+
+    app = create_application()
+    previous = qInstallMessageHandler(_quiet_handler)
+    out = Path(out)
+    window = MainWindow(db_path, settings=Settings.in_memory())
+    try:
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        window.resize(*size)
+        window.select_tab(tab)
+        if year is not None:
+            window.workpoints.select_year(year)
+        window.workpoints.select_first_item()
+        window.show()
+        for _ in range(SETTLE_ROUNDS):
+            app.processEvents()
+        if tab == "dashboard":
+            window.dashboard.ensure_chart()
+            for _ in range(SETTLE_ROUNDS):
+                app.processEvents()
+        pixmap = window.grab()
+        wanted = QSize(*size)
+        if pixmap.size() != wanted and pixmap.deviceIndependentSize().toSize() != wanted:
+            pixmap = pixmap.scaled(wanted)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FangzhiError(f"无法创建文件夹 {out.parent}（{exc.strerror}）。") from exc
+        if not pixmap.save(str(out), "PNG"):
+            raise FangzhiError(f"无法写入截图文件 {out}，请检查文件夹是否存在、是否有写入权限。")
+    finally:
+        jobs.wait_all()
+        window.close()
+        window.shutdown()
+        window.deleteLater()
+        QApplication.processEvents()
+        qInstallMessageHandler(previous)
+    return out
+
+
+def _quiet_handler(mode: object, context: object, message: str) -> None:
+    if any(part in message for part in _QUIET):
+        return
+    print(message, file=sys.stderr)

@@ -1,0 +1,63 @@
+"""总览 on the demo database, today = 2026-11-23."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from fangzhi_desktop.ui.main_window import MainWindow
+
+
+def test_counts_and_lists(make_window, demo_db: Path, qtmodeltester) -> None:
+    window: MainWindow = make_window(demo_db)
+    dash = window.dashboard
+    assert dash.date_label.text() == "今天是2026年11月23日（星期一）"
+    assert dash.summary_label.text() == "逾期 2 项，本周到期 1 项"
+    assert dash.overdue_model.rowCount() == 2
+    assert dash.due_model.rowCount() == 1
+    model = dash.overdue_model
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == \
+        ["年度", "序号", "工作任务", "牵头单位", "完成时限", "逾期天数"]
+    assert [model.data(model.index(r, 5)) for r in range(2)] == ["23天", "9天"]
+    assert dash.due_model.data(dash.due_model.index(0, 5)) == "4天"
+    assert dash.due_box.title() == "本周到期（11月23日—11月29日）"
+    qtmodeltester.check(dash.overdue_model)
+    qtmodeltester.check(dash.due_model)
+
+
+def test_double_click_opens_the_item(make_window, demo_db: Path, qtbot) -> None:
+    window: MainWindow = make_window(demo_db, show=True)
+    dash = window.dashboard
+    index = dash.overdue_model.index(1, 2)
+    item = dash.overdue_model.item(index)
+    window.workpoints.search_edit.setText("不相干")  # a filter that would hide it
+    rect = dash.overdue_view.visualRect(index)
+    # A real double click is a click followed by a double-click event.
+    qtbot.mouseClick(dash.overdue_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dash.overdue_view.viewport(), Qt.MouseButton.LeftButton,
+                      pos=rect.center())
+    assert window.current_tab_key() == "workpoints"
+    tab = window.workpoints
+    assert tab.year() == item.year
+    assert tab.search_edit.text() == ""
+    assert tab.model.item(tab.tree.currentIndex()).id == item.id
+    assert tab.detail.title.text() == f"{item.year}年 第{item.no}条"
+
+
+def test_chart_is_built_after_showing(make_window, demo_db: Path, qtbot) -> None:
+    window: MainWindow = make_window(demo_db)
+    dash = window.dashboard
+    assert dash.chart is None  # nothing built before the window shows
+    window.show()
+    qtbot.waitUntil(lambda: dash.chart is not None, timeout=3000)
+    assert dash.chart_stack.currentWidget() is dash.chart
+    assert "2026年工作要点" in dash.chart_box.title()
+
+
+def test_empty_database(make_window, tmp_path: Path, qtbot) -> None:
+    window: MainWindow = make_window(tmp_path / "new.db", show=True)
+    dash = window.dashboard
+    assert dash.summary_label.text() == "逾期 0 项，本周到期 0 项"
+    assert dash.body.currentWidget() is dash.no_plan
+    assert "导入" in dash.no_plan.text()

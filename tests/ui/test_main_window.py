@@ -1,0 +1,81 @@
+"""The main window: tabs, placeholders, menus, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fangzhi_desktop.ui.main_window import MainWindow
+from fangzhi_desktop.ui.placeholder import COMING_LATER
+from fangzhi_desktop.ui.settings import WINDOW_TAB, Settings
+
+
+def test_five_tabs_in_order(make_window, demo_db: Path) -> None:
+    window: MainWindow = make_window(demo_db)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert titles == ["总览", "年度工作要点", "专项活动", "年鉴编纂", "干部学习"]
+    assert window.windowTitle() == "方志办公桌面 — demo.db"
+    assert str(demo_db) in window.db_label.text()
+    assert window.tabs.currentWidget() is window.dashboard
+
+
+def test_select_tab_by_key(make_window, demo_db: Path) -> None:
+    window = make_window(demo_db)
+    for key in window.tab_keys():
+        window.select_tab(key)
+        assert window.current_tab_key() == key
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "干部学习"
+
+
+def test_placeholders_explain_what_comes(make_window, demo_db: Path) -> None:
+    window = make_window(demo_db)
+    expected = {
+        window.campaigns: ["实施方案阶段", "任务台账", "作战图", "督办销号"],
+        window.yearbook: ["编纂阶段", "篇目", "供稿单位与来稿", "字数"],
+        window.learning: ["花名册", "学习活动", "学时统计", "政工简讯"],
+    }
+    for tab, words in expected.items():
+        text = tab.explanation_text()
+        assert COMING_LATER in text
+        for word in words:
+            assert word in text
+
+
+def test_menus(make_window, demo_db: Path) -> None:
+    window = make_window(demo_db)
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["文件(&F)", "编辑(&E)", "帮助(&H)"]
+    file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
+                    if not a.isSeparator()]
+    assert file_actions == ["导入工作要点…", "导出工作要点台账（Excel）…", "退出"]
+    assert not window.undo_action.isEnabled()
+    assert window.undo_action.text() == "撤销"
+
+
+def test_about_goes_through_the_hook(make_window, demo_db: Path, said) -> None:
+    window = make_window(demo_db)
+    help_menu = window.menuBar().actions()[2].menu()
+    help_menu.actions()[0].trigger()
+    assert [kind for kind, *_ in said.shown] == ["about"]
+
+
+def test_closing_remembers_the_tab_and_closes_the_database(make_window, demo_db: Path,
+                                                           tmp_path: Path) -> None:
+    window = make_window(demo_db)
+    window.select_tab("yearbook")
+    window.close()
+    assert window.conn is None
+    settings = Settings(tmp_path / "settings.ini")
+    assert settings.get(WINDOW_TAB) == "yearbook"
+    again = make_window(demo_db)
+    assert again.current_tab_key() == "yearbook"
+
+
+def test_settings_default_to_the_config_folder(tmp_path: Path) -> None:
+    # conftest points XDG_CONFIG_HOME at a temporary folder: the real settings stay untouched.
+    settings = Settings()
+    assert settings.path is not None
+    assert not str(settings.path).startswith(str(Path.home() / ".config"))
+    memory = Settings.in_memory()
+    memory.set(WINDOW_TAB, "learning")
+    assert memory.get(WINDOW_TAB) == "learning"
+    assert memory.path is None
