@@ -67,6 +67,10 @@ class UnusableInput(FangzhiError):
     exit_code = EXIT_UNUSABLE
 
 
+class YearUnknown(UnusableInput):
+    """The document does not say which year it is for, and no year was given."""
+
+
 class InputErrors(FangzhiError):
     """The file was read but holds errors; nothing was written."""
 

@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from fangzhi_desktop.cli.common import add_subparser, open_db, print_json, say
-from fangzhi_desktop.errors import EXIT_INPUT_ERRORS, EXIT_OK
+from fangzhi_desktop.errors import EXIT_INPUT_ERRORS, EXIT_OK, YearUnknown
 
 
 def register(sub: Any) -> None:
@@ -23,7 +23,10 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from fangzhi_desktop.importers.workpoints_notice import read_notice
 
-    plan = read_notice(args.file, year=args.year)
+    try:
+        plan = read_notice(args.file, year=args.year)
+    except YearUnknown as exc:
+        raise YearUnknown(exc.message.rstrip("。") + "（用 --year 指定）。") from exc
     if args.json:
         print_json(plan.as_json())
     for problem in plan.problems:

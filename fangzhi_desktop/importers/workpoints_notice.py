@@ -24,7 +24,7 @@ from fangzhi_desktop.domain.units import (
     parse_annotation,
 )
 from fangzhi_desktop.domain.workpoints import ParsedItem, ParsedPlan, ParsedSection
-from fangzhi_desktop.errors import Problem, UnusableInput
+from fangzhi_desktop.errors import Problem, UnusableInput, YearUnknown
 from fangzhi_desktop.importers.text_lines import (
     FULL_DIGITS,
     ITEM,
@@ -103,7 +103,7 @@ def parse_lines(raw: list[SourceLine], year: int | None = None, source: str = ""
         if plan.issued_on:
             plan.year = plan.issued_on.year
         else:
-            raise UnusableInput(f"{name}：无法从标题判断工作要点的年度，请指定年度（--year）。")
+            raise YearUnknown(f"{name}：无法从标题判断工作要点的年度，请指定年度。")
     if year and title_year and year != title_year:
         plan.problems.append(Problem(
             f"标题写的是{title_year}年，已按指定的{year}年导入。", file=source,

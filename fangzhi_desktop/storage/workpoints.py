@@ -280,12 +280,13 @@ class ItemFields:
     support: tuple[str, ...]
     deadline_phrase: str
     deadline: date
+    deadline_rule: str | None = None  # None: keep the rule, or 人工指定 if the date changed
 
 
 def item_fields(conn: sqlite3.Connection, item_id: int) -> ItemFields:
     item = get_item(conn, item_id)
     return ItemFields(item.text, tuple(item.lead), tuple(item.support), item.deadline_phrase,
-                      item.deadline)
+                      item.deadline, item.deadline_rule)
 
 
 def update_item(conn: sqlite3.Connection, item_id: int, fields: ItemFields) -> ItemFields:
@@ -304,11 +305,13 @@ def update_item(conn: sqlite3.Connection, item_id: int, fields: ItemFields) -> I
         conn.execute(
             """UPDATE work_items SET text = ?, deadline_phrase = ?, deadline = ?,
                    deadline_issued = CASE WHEN ? THEN deadline_issued ELSE ? END,
-                   deadline_rule = CASE WHEN deadline = ? THEN deadline_rule ELSE '人工指定' END,
+                   deadline_rule = coalesce(?, CASE WHEN deadline = ? THEN deadline_rule
+                                                   ELSE '人工指定' END),
                    updated_at = datetime('now', 'localtime')
                WHERE id = ?""",
             (fields.text.strip(), fields.deadline_phrase, fields.deadline.isoformat(),
-             has_extensions, fields.deadline.isoformat(), fields.deadline.isoformat(), item_id),
+             has_extensions, fields.deadline.isoformat(), fields.deadline_rule,
+             fields.deadline.isoformat(), item_id),
         )
         _link_units(conn, item_id, fields.lead, fields.support)
     return before
@@ -423,7 +426,8 @@ def carry_over(conn: sqlite3.Connection, from_year: int, to_year: int) -> list[i
 
     Items keep their section (created in the new year when missing), are numbered after the
     last item there, get their deadline phrase resolved in the new year, and point back to
-    the original. Items already carried are skipped. Returns the new item ids.
+    the original. Items already carried (into any year) are skipped; a year that would
+    receive nothing gets no plan. Returns the new item ids.
     """
     if from_year == to_year:
         raise FangzhiError("结转的目标年度不能与原年度相同。")
@@ -431,6 +435,11 @@ def carry_over(conn: sqlite3.Connection, from_year: int, to_year: int) -> list[i
     new_ids: list[int] = []
     with transaction(conn):
         plan = conn.execute("SELECT id FROM work_plans WHERE year = ?", (to_year,)).fetchone()
+        carried = {row[0] for row in conn.execute(
+            "SELECT carried_from FROM work_items WHERE carried_from IS NOT NULL")}
+        source = [item for item in source if item.id not in carried]
+        if not source:
+            return []
         if plan is None:
             cur = conn.execute(
                 "INSERT INTO work_plans (year, title) VALUES (?, ?)",
@@ -439,15 +448,10 @@ def carry_over(conn: sqlite3.Connection, from_year: int, to_year: int) -> list[i
             plan_id = int(cur.lastrowid or 0)
         else:
             plan_id = plan[0]
-        carried = {row[0] for row in conn.execute(
-            "SELECT carried_from FROM work_items WHERE plan_id = ? AND carried_from IS NOT NULL",
-            (plan_id,))}
         last_no, last_pos = conn.execute(
             "SELECT coalesce(max(no), 0), coalesce(max(position), 0) FROM work_items"
             " WHERE plan_id = ?", (plan_id,)).fetchone()
         for item in source:
-            if item.id in carried:
-                continue
             section_id = _section_for(conn, plan_id, item.section_title)
             last_no += 1
             last_pos += 1

@@ -458,7 +458,7 @@ class WorkpointsTab(QWidget):
             new_ids = store.carry_over(self.conn, year, target)
             if not new_ids:
                 prompts.inform(self, "结转未完成事项",
-                               f"{year}年的未完成事项都已结转到{target}年，没有再结转。")
+                               f"{year}年的未完成事项都已结转过，没有再结转。")
                 return
             self.current_id = None
             self.clear_filters()

@@ -90,6 +90,16 @@ def test_unusable_input_or_bad_usage_exits_2(capsys: pytest.CaptureFixture[str],
     assert "Traceback" not in err
 
 
+def test_a_notice_without_a_year_asks_for_year(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path) -> None:
+    notice = tmp_path / "no-year.txt"
+    notice.write_text("工作要点\n一、综合\n1.甲。（办公室）\n", encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(tmp_path / "x.db"), "import-workpoints", str(notice))
+    assert code == 2 and "（用 --year 指定）" in err
+    assert run(capsys, "--db", str(tmp_path / "x.db"), "import-workpoints", str(notice),
+               "--year", "2025")[0] == 0
+
+
 def test_a_newer_database_is_refused_by_the_cli(capsys: pytest.CaptureFixture[str],
                                                 tmp_path: Path) -> None:
     db = tmp_path / "newer.db"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fangzhi_desktop.errors import UnusableInput
+from fangzhi_desktop.errors import UnusableInput, YearUnknown
 from fangzhi_desktop.importers.workpoints_notice import parse_text, read_notice
 
 WRAPPED = """关于印发《某县史志研究室2024年工作要点》的通知
@@ -129,7 +129,7 @@ def test_numbering_restarting_in_each_section_is_accepted() -> None:
 
 
 def test_no_year_in_the_title_needs_year_argument() -> None:
-    with pytest.raises(UnusableInput, match="--year"):
+    with pytest.raises(YearUnknown, match="无法从标题判断工作要点的年度"):
         parse_text("工作要点\n一、综合\n1.甲。（办公室）\n")
     assert parse_text("工作要点\n一、综合\n1.甲。（办公室）\n", year=2025).year == 2025
 

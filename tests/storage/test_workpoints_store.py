@@ -171,6 +171,7 @@ def test_correcting_an_item_and_undoing_it(seeded: sqlite3.Connection) -> None:
     restored = store.get_item(seeded, item.id)
     assert (restored.text, restored.lead, restored.deadline) == (item.text, item.lead,
                                                                   item.deadline)
+    assert restored.deadline_rule == item.deadline_rule  # undo restores the rule too
 
 
 def test_overdue_and_due_this_week_across_years(seeded: sqlite3.Connection) -> None:
@@ -197,4 +198,8 @@ def test_carry_over_unfinished_items_into_next_year(seeded: sqlite3.Connection) 
     assert "已结转至2024年第1条" in _item(seeded, 7).status_remark
     # Twice is a no-op; the originals no longer count as overdue (followed in 2024).
     assert store.carry_over(seeded, 2023, 2024) == []
+    # Items already carried to one year are not carried again elsewhere, and no empty plan
+    # appears for a year that receives nothing.
+    assert store.carry_over(seeded, 2023, 2025) == []
+    assert store.plan_years(seeded) == [2023, 2024]
     assert [i.year for i in store.overdue_items(seeded, date(2025, 1, 1))] == [2024, 2024]

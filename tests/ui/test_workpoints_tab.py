@@ -144,15 +144,18 @@ def test_empty_database_shows_how_to_start(make_window, tmp_path: Path,
 
 def test_carry_over_asks_the_year_and_reports(make_window, demo_db: Path, said) -> None:
     tab = _tab(make_window, demo_db)
-    said.answers["ask_year"] = 2024
+    tab.year_combo.setCurrentIndex(tab.year_combo.findData(2026))
+    said.answers["ask_year"] = 2027
     tab.carry_button.click()
-    assert tab.year() == 2024
+    assert tab.year() == 2027
     assert tab.model.item_count() == 6
-    assert "已把 6 项未完成事项结转到2024年" in said.texts("inform")[-1]
-    said.answers["ask_year"] = 2024  # again: nothing more to carry
+    assert "已把 6 项未完成事项结转到2027年" in said.texts("inform")[-1]
+    # The demo's 2023 items were carried into 2026 already: nothing more to carry.
+    said.answers["ask_year"] = 2024
     tab.year_combo.setCurrentIndex(tab.year_combo.findData(2023))
     tab.carry_button.click()
-    assert "没有再结转" in said.texts("inform")[-1]
+    assert "都已结转过，没有再结转" in said.texts("inform")[-1]
+    assert tab.year_combo.findData(2024) == -1
 
 
 def test_export_writes_the_ledger(make_window, demo_db: Path, said, qtbot,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fangzhi_desktop.domain.workpoints import ParsedPlan
-from fangzhi_desktop.errors import Problem, UnusableInput
+from fangzhi_desktop.errors import Problem, YearUnknown
 from fangzhi_desktop.progress import Progress
 from fangzhi_desktop.storage.workpoints import save_plan
 from fangzhi_desktop.ui import prompts
@@ -42,7 +42,7 @@ PREVIEW_WIDTHS = {PreviewColumn.NO: 52, PreviewColumn.TEXT: 420, PreviewColumn.L
 
 
 def _read(path: Path, fallback_year: int) -> tuple[ParsedPlan, bool]:
-    """Parse the notice; when that fails only for want of a year, use ``fallback_year``.
+    """Parse the notice; when it does not say its year, use ``fallback_year``.
 
     Returns the plan and whether the year was supplied here (the user must check it).
     """
@@ -50,9 +50,7 @@ def _read(path: Path, fallback_year: int) -> tuple[ParsedPlan, bool]:
 
     try:
         return read_notice(path), False
-    except UnusableInput:
-        # Either the year is missing (then this succeeds) or the file is unusable anyway
-        # (then this raises the more telling error, without the CLI's "--year" advice).
+    except YearUnknown:
         return read_notice(path, year=fallback_year), True
 
 
