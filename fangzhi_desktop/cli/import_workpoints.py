@@ -39,10 +39,15 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         say(f"识别出{summary}（未保存）。")
         return EXIT_OK
-    from fangzhi_desktop.storage.workpoints import save_plan
+    from fangzhi_desktop.storage.workpoints import save_plan, year_exists
 
     conn = open_db(args)
     try:
+        if args.replace and year_exists(conn, plan.year):
+            from fangzhi_desktop.storage.backup import backup_before
+
+            saved = backup_before(conn, f"替换{plan.year}年工作要点前")
+            say(f"已先备份数据：{saved}")
         save_plan(conn, plan, replace=args.replace)
     finally:
         conn.close()

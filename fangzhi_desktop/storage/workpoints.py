@@ -48,6 +48,10 @@ def plan_years(conn: sqlite3.Connection) -> list[int]:
     return [row[0] for row in conn.execute("SELECT year FROM work_plans ORDER BY year")]
 
 
+def year_exists(conn: sqlite3.Connection, year: int) -> bool:
+    return conn.execute("SELECT 1 FROM work_plans WHERE year = ?", (year,)).fetchone() is not None
+
+
 def get_plan(conn: sqlite3.Connection, year: int) -> PlanInfo | None:
     row = conn.execute(
         """SELECT p.id, p.year, p.title, p.issuer, p.doc_no, p.issued_on, p.preamble,

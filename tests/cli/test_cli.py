@@ -49,8 +49,10 @@ def test_import_then_again_refused_then_replace(capsys: pytest.CaptureFixture[st
     assert code == 0 and "9个部分，40条" in err
     code, _, err = run(capsys, "import-workpoints", str(SEED_WORKPOINTS), "--db", db)
     assert code == 1 and "已经导入过" in err
-    code, _, _ = run(capsys, "import-workpoints", str(SEED_WORKPOINTS), "--db", db, "--replace")
-    assert code == 0
+    code, _, err = run(capsys, "import-workpoints", str(SEED_WORKPOINTS), "--db", db, "--replace")
+    assert code == 0 and "已先备份数据" in err
+    backup = Path(err.split("已先备份数据：", 1)[1].splitlines()[0])
+    assert len(list_items(open_database(backup), 2023)) == 40
     conn = open_database(db)
     assert plan_years(conn) == [2023] and len(list_items(conn, 2023)) == 40
 

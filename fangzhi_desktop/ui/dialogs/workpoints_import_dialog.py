@@ -258,11 +258,16 @@ class WorkpointsImportDialog(QDialog):
         if replace and not prompts.confirm(
                 self, "替换工作要点",
                 f"{year}年的工作要点已经导入过。\n\n替换后，原有条目连同它们的进展、催办和延期记录"
-                "都将被删除，且无法撤销。\n\n确定要用这份通知替换吗？",
+                "都将被删除，且无法撤销（替换前会自动备份整个数据文件）。\n\n确定要用这份通知替换吗？",
                 ok_text="替换", warning=True):
             return
 
         def work(conn: sqlite3.Connection, progress: Progress) -> int:
+            if replace:
+                from fangzhi_desktop.storage.backup import backup_before
+
+                progress(0.0, "正在备份数据文件……")
+                backup_before(conn, f"替换{year}年工作要点前")
             return save_plan(conn, plan, replace=replace, progress=progress)
 
         self._set_busy("正在保存……")
