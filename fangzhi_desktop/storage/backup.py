@@ -3,6 +3,7 @@ live WAL database), verified after writing."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +28,8 @@ def backup_to(conn: sqlite3.Connection, dest: str | Path) -> Path:
             raise FangzhiError(f"备份文件校验未通过（{verdict}），已放弃这次备份。")
         tmp.replace(dest)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         raise FangzhiError(f"无法写入备份 {dest}（{exc.strerror or exc}）。") from exc
     return dest
 
