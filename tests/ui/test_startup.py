@@ -11,6 +11,7 @@ HEAVY = ("openpyxl", "docx", "sqlite_utils", "python_calamine")
 
 SCRIPT = f"""
 import sys
+import time
 from PySide6.QtWidgets import QApplication
 from fangzhi_desktop.ui.app import create_application
 from fangzhi_desktop.ui.main_window import MainWindow
@@ -21,8 +22,10 @@ window = MainWindow(sys.argv[1], settings=Settings.in_memory())
 loaded = [m for m in {HEAVY!r} + ("PySide6.QtCharts",) if m in sys.modules]
 assert not loaded, loaded
 window.show()
-for _ in range(20):
+deadline = time.monotonic() + 20  # the chart is built by a timer after the first paint
+while window.dashboard.chart is None and time.monotonic() < deadline:
     app.processEvents()
+    time.sleep(0.01)
 assert window.dashboard.chart is not None
 assert "PySide6.QtCharts" in sys.modules
 loaded = [m for m in {HEAVY!r} if m in sys.modules]
