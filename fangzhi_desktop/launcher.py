@@ -36,6 +36,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             take_screenshot(db, args.tab, args.out, args.size, year=args.year)
             return 0
+        from fangzhi_desktop.ui.platform_check import display_problem
+
+        problem = display_problem()
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
         from fangzhi_desktop.ui.app import run
 
         return run(db)
