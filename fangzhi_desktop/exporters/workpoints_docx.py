@@ -198,16 +198,16 @@ def build_summary(plan: PlanInfo, items: Sequence[WorkItem], profile: OfficeProf
     for item in items:
         result = item.status.value
         if item.status.finished and item.status_date:
-            result += f"（{cn_date(item.status_date)}）"
+            result += f"\n{short_date(item.status_date, plan.year)}"
         elif item.overdue(as_of):
-            result += "（逾期）"
+            result += "\n（逾期）"
         detail = item.last_progress or item.status_remark or ""
         rows.append([str(item.no), _short(item.text, 30), "、".join(item.lead), result, detail])
     blocks: list[Block | TableBlock] = [
         Block(f"{plan.year}年工作要点共{len(items)}项，已完成（含已销号）{finished}项，"
               f"未完成{len(items) - finished}项。各项任务完成情况如下。"),
-        TableBlock(columns=[("序号", 10), ("工作任务", 50), ("牵头单位", 22), ("完成情况", 24),
-                            ("情况说明", 50)], rows=rows),
+        TableBlock(columns=[("序号", 12), ("工作任务", 58), ("牵头单位", 24), ("完成情况", 22),
+                            ("情况说明", 44)], rows=rows),
     ]
     return Gongwen(title=f"{plan.year}年工作要点完成情况总结", blocks=blocks,
                    signature=profile.signature_name, date=as_of)

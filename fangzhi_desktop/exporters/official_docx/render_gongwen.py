@@ -33,8 +33,8 @@ def render_gongwen(model: Gongwen, path: str | Path, fonts: FontPlan | None = No
         doc.paragraph(model.doc_no, "GW Flush").alignment = 1
         doc.blank()
     _title(doc, model.title)
+    doc.blank()  # 标题下空一行
     if model.recipient:
-        doc.blank()
         doc.paragraph(model.recipient, "GW Flush")
     for block in model.blocks:
         if isinstance(block, TableBlock):
