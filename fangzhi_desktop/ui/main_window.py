@@ -7,8 +7,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
 from fangzhi_desktop import APP_NAME, __version__
 from fangzhi_desktop.storage import open_database
@@ -19,6 +20,7 @@ from fangzhi_desktop.ui.dashboard_tab import DashboardTab
 from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.learning_tab import LearningTab
 from fangzhi_desktop.ui.settings import Settings
+from fangzhi_desktop.ui.workpoints_exports import ExportKind
 from fangzhi_desktop.ui.workpoints_tab import WorkpointsTab
 from fangzhi_desktop.ui.yearbook_tab import YearbookTab
 
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
         self.clock: Callable[[], date] = (lambda: today) if today else date.today
         self.settings = settings or Settings()
         self.undo_stack = QUndoStack(self)
+        self.fonts_dialog: QDialog | None = None
         self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
 
         self.dashboard = DashboardTab(self.conn, self.clock)
@@ -82,13 +85,24 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("文件(&F)")
         self.import_action = QAction("导入工作要点…", self)
         self.import_action.triggered.connect(self._import)
-        self.export_action = QAction("导出工作要点台账（Excel）…", self)
-        self.export_action.triggered.connect(self._export)
         quit_action = QAction("退出", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(self.import_action)
-        file_menu.addAction(self.export_action)
+        self.export_menu = file_menu.addMenu("导出")
+        self.export_menu.setToolTipsVisible(True)
+        self.export_actions: dict[ExportKind, QAction] = {}
+        for kind, source in self.workpoints.exports.actions.items():
+            action = QAction(source.text(), self)
+            action.setToolTip(source.toolTip())
+            action.setStatusTip(source.statusTip())
+            action.setEnabled(source.isEnabled())
+            source.enabledChanged.connect(action.setEnabled)
+            action.triggered.connect(lambda _checked=False, k=kind: self._export(k))
+            self.export_actions[kind] = action
+            self.export_menu.addAction(action)
+            if kind is ExportKind.XLSX:
+                self.export_menu.addSeparator()
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -100,6 +114,16 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
+        settings_menu = bar.addMenu("设置(&S)")
+        self.profile_action = QAction("单位信息…", self)
+        self.profile_action.setStatusTip("填写单位名称、发文字号代字等，导出公文时使用")
+        self.profile_action.triggered.connect(self.edit_profile)
+        self.fonts_action = QAction("公文字体检查…", self)
+        self.fonts_action.setStatusTip("查看本机是否装有公文标准字体")
+        self.fonts_action.triggered.connect(self.check_fonts)
+        settings_menu.addAction(self.profile_action)
+        settings_menu.addAction(self.fonts_action)
+
         help_menu = bar.addMenu("帮助(&H)")
         about = QAction("关于", self)
         about.triggered.connect(self._about)
@@ -110,10 +134,32 @@ class MainWindow(QMainWindow):
         with reporting(self):
             self.workpoints.start_import()
 
-    def _export(self) -> None:
+    def _export(self, kind: ExportKind = ExportKind.XLSX) -> None:
         self.select_tab("workpoints")
         with reporting(self):
-            self.workpoints.start_export()
+            self.workpoints.start_export(kind)
+
+    def edit_profile(self) -> None:
+        """设置 → 单位信息 (saved when the user clicks 确定)."""
+        from fangzhi_desktop.ui.dialogs.office_profile_dialog import OfficeProfileDialog
+
+        if self.conn is None:
+            return
+        with reporting(self):
+            OfficeProfileDialog.ask(self, self.conn, self.clock().year)
+
+    def check_fonts(self) -> None:
+        """设置 → 公文字体检查 (window-modal, does not block)."""
+        from fangzhi_desktop.ui.dialogs.fonts_dialog import FontsDialog
+
+        dialog = FontsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._fonts_closed)
+        self.fonts_dialog = dialog
+        dialog.open()
+
+    def _fonts_closed(self) -> None:
+        self.fonts_dialog = None
 
     def _about(self) -> None:
         prompts.about(self, f"关于{APP_NAME}",

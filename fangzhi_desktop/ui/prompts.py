@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from fangzhi_desktop import APP_NAME
@@ -48,6 +50,36 @@ def ask_year(parent: QWidget | None, title: str, label: str, value: int, minimum
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user something went well."""
     QMessageBox.information(parent, title, text)
+
+
+OPEN_FILE = "file"
+OPEN_FOLDER = "folder"
+
+
+def offer_open(parent: QWidget | None, title: str, text: str) -> str | None:
+    """Tell the user a file was written and offer to open it.
+
+    Returns ``OPEN_FILE``, ``OPEN_FOLDER`` or None (关闭).
+    """
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    open_file = box.addButton("打开文件", QMessageBox.ButtonRole.ActionRole)
+    open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+    close = box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_file)
+    box.setEscapeButton(close)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is open_file:
+        return OPEN_FILE
+    if clicked is open_folder:
+        return OPEN_FOLDER
+    return None
+
+
+def open_url(url: QUrl) -> bool:
+    """Open a file or folder with the system's program (Word/WPS, the file manager)."""
+    return QDesktopServices.openUrl(url)
 
 
 def error(parent: QWidget | None, title: str, text: str, details: list[str] | None = None) -> None:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from fangzhi_desktop.domain.workpoints import EntryKind, Status, WorkItem
 from fangzhi_desktop.errors import FangzhiError
-from fangzhi_desktop.progress import Progress
 from fangzhi_desktop.storage import workpoints as store
 from fangzhi_desktop.storage.units import list_units
 from fangzhi_desktop.storage.workpoints import ItemFilter
@@ -40,7 +39,6 @@ from fangzhi_desktop.ui.dialogs.item_dialogs import (
     StatusDialog,
 )
 from fangzhi_desktop.ui.errors import reporting
-from fangzhi_desktop.ui.jobs import Job, in_database, start_job
 from fangzhi_desktop.ui.settings import Settings
 from fangzhi_desktop.ui.widgets import empty_label
 from fangzhi_desktop.ui.workpoints_commands import (
@@ -51,12 +49,12 @@ from fangzhi_desktop.ui.workpoints_commands import (
     push,
 )
 from fangzhi_desktop.ui.workpoints_detail import ItemDetailPane
+from fangzhi_desktop.ui.workpoints_exports import ExportKind, WorkpointsExports
 from fangzhi_desktop.ui.workpoints_model import Column, WorkpointsModel
 
 SEARCH_DELAY_MS = 200
 EMPTY_TEXT = "还没有导入工作要点 — 点击“导入…”选择通知文件（.txt 或 .docx）"
 NOTICE_FILTER = "工作要点通知 (*.txt *.docx);;所有文件 (*)"
-XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 COLUMN_WIDTHS = {Column.NO: 56, Column.TEXT: 270, Column.LEAD: 100, Column.SUPPORT: 90,
                  Column.STATUS: 54, Column.GRADE: 44, Column.PROGRESS: 160}
 
@@ -77,7 +75,6 @@ class WorkpointsTab(QWidget):
         self.settings = settings
         self.current_id: int | None = None
         self.import_dialog: QWidget | None = None
-        self.export_job: Job | None = None
         self._reloading = False
         self._build()
         self.reload_years()
@@ -102,8 +99,13 @@ class WorkpointsTab(QWidget):
         self.search_edit.setMinimumWidth(180)
         self.import_button = QPushButton("导入…")
         self.import_button.setToolTip("从通知文件（.txt 或 .docx）导入一年的工作要点")
-        self.export_button = QPushButton("导出台账…")
-        self.export_button.setToolTip("把所选年度的全部条目导出为 Excel 台账")
+        self.exports = WorkpointsExports(self, self.conn, self.db_path, self.clock,
+                                         self.settings, self.year)
+        self.export_button = self.exports.button
+        # As tall and at least as wide as the push buttons beside it.
+        hint = self.import_button.sizeHint()
+        self.export_button.setMinimumSize(max(hint.width(), self.export_button.sizeHint().width()),
+                                          hint.height())
         self.carry_button = QPushButton("结转未完成事项…")
         self.carry_button.setToolTip("把所选年度未完成的条目结转到下一年度继续督办")
         self._search_timer = QTimer(self)
@@ -182,7 +184,6 @@ class WorkpointsTab(QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self._search_timer.timeout.connect(self.reload)
         self.import_button.clicked.connect(self.start_import)
-        self.export_button.clicked.connect(self.start_export)
         self.carry_button.clicked.connect(self.start_carry_over)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.detail.action_requested.connect(self._action)
@@ -218,8 +219,9 @@ class WorkpointsTab(QWidget):
         has_plan = bool(years)
         self.stack.setCurrentIndex(1 if has_plan else 0)
         for widget in (self.year_combo, self.unit_combo, self.status_combo, self.overdue_check,
-                       self.search_edit, self.export_button, self.carry_button):
+                       self.search_edit, self.carry_button):
             widget.setEnabled(has_plan)
+        self.exports.set_available(has_plan)
         self._year_changed()
 
     def select_year(self, year: int) -> None:
@@ -413,33 +415,9 @@ class WorkpointsTab(QWidget):
         self.reload_years(select=year)
         self.data_changed.emit()
 
-    def start_export(self) -> None:
-        year = self.year()
-        if year is None:
-            return
-        plan = store.get_plan(self.conn, year)
-        title = plan.title if plan and plan.title else f"{year}年工作要点"
-        folder = self.settings.get(keys.EXPORT_DIR) or str(Path.home())
-        path = prompts.save_file(self, "导出工作要点台账", XLSX_FILTER,
-                                 str(Path(folder) / f"{title}台账.xlsx"))
-        if path is None:
-            return
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_name(path.name + ".xlsx")
-        self.settings.set(keys.EXPORT_DIR, str(path.parent))
-        today = self.clock()
-
-        def work(conn: sqlite3.Connection, progress: Progress) -> Path:
-            from fangzhi_desktop.exporters.workpoints_xlsx import write_workpoints_xlsx
-
-            return write_workpoints_xlsx(path, title, store.list_items(conn, year), today,
-                                         progress)
-
-        self.export_button.setEnabled(False)
-        self.export_job = start_job(
-            self, "导出台账", in_database(self.db_path, work),
-            on_success=lambda written: prompts.inform(self, "导出完成", f"已导出：{written}"))
-        self.export_job.finished.connect(lambda: self.export_button.setEnabled(True))
+    def start_export(self, kind: ExportKind = ExportKind.XLSX) -> None:
+        """导出 ▾: the Excel 台账 or one of the Word documents of the selected year."""
+        self.exports.start(kind)
 
     def start_carry_over(self) -> None:
         year = self.year()

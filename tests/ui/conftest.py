@@ -51,6 +51,16 @@ def said(monkeypatch: pytest.MonkeyPatch) -> Iterator[Prompts]:
         monkeypatch.setattr(prompts, kind, answer(kind))
     for kind in ("inform", "error", "about"):
         monkeypatch.setattr(prompts, kind, tell(kind))
+    def offer_open(_parent: object, title: str, text: str) -> str | None:
+        record.shown.append(("offer_open", title, text))
+        return record.answers.get("offer_open")  # 关闭 unless the test chooses
+
+    def open_url(url: Any) -> bool:
+        record.shown.append(("open_url", "", url.toLocalFile()))
+        return bool(record.answers.get("open_url", True))
+
+    monkeypatch.setattr(prompts, "offer_open", offer_open)
+    monkeypatch.setattr(prompts, "open_url", open_url)
     monkeypatch.setattr(prompts, "internal_error", lambda _parent, log: record.shown.append(
         ("internal_error", "内部错误", str(log))))
     yield record

@@ -43,17 +43,22 @@ def test_placeholders_explain_what_comes(make_window, demo_db: Path) -> None:
 def test_menus(make_window, demo_db: Path) -> None:
     window = make_window(demo_db)
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "编辑(&E)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "编辑(&E)", "设置(&S)", "帮助(&H)"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
                     if not a.isSeparator()]
-    assert file_actions == ["导入工作要点…", "导出工作要点台账（Excel）…", "退出"]
+    assert file_actions == ["导入工作要点…", "导出", "退出"]
+    exports = [a.text() for a in window.export_menu.actions() if not a.isSeparator()]
+    assert exports == ["工作要点台账（Excel）…", "印发通知（公文）…", "落实情况通报（公文）…",
+                       "落实情况台账（横版Word）…", "完成情况总结（公文）…"]
+    settings_actions = [a.text() for a in window.menuBar().actions()[2].menu().actions()]
+    assert settings_actions == ["单位信息…", "公文字体检查…"]
     assert not window.undo_action.isEnabled()
     assert window.undo_action.text() == "撤销"
 
 
 def test_about_goes_through_the_hook(make_window, demo_db: Path, said) -> None:
     window = make_window(demo_db)
-    help_menu = window.menuBar().actions()[2].menu()
+    help_menu = window.menuBar().actions()[3].menu()
     help_menu.actions()[0].trigger()
     assert [kind for kind, *_ in said.shown] == ["about"]
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from fangzhi_desktop.storage import open_database
 from fangzhi_desktop.storage import workpoints as store
+from fangzhi_desktop.ui.workpoints_exports import ExportKind
 from fangzhi_desktop.ui.workpoints_model import ITEM_ID_ROLE, Column, LogModel
 from fangzhi_desktop.ui.workpoints_tab import EMPTY_TEXT, WorkpointsTab
 from tests.ui.conftest import type_text
@@ -163,9 +164,10 @@ def test_export_writes_the_ledger(make_window, demo_db: Path, said, qtbot,
     tab = _tab(make_window, demo_db)
     out = tmp_path / "台账"
     said.answers["save_file"] = out
-    tab.export_button.click()
-    qtbot.waitUntil(lambda: bool(said.texts("inform")), timeout=10000)
+    tab.exports.actions[ExportKind.XLSX].trigger()
+    assert not tab.export_button.isEnabled()  # while the job runs
+    qtbot.waitUntil(lambda: bool(said.texts("offer_open")), timeout=10000)
     written = tmp_path / "台账.xlsx"
     assert written.stat().st_size > 0
-    assert said.texts("inform") == [f"已导出：{written}"]
-    assert tab.export_button.isEnabled()
+    assert said.texts("offer_open") == [f"已导出：{written}"]
+    qtbot.waitUntil(tab.export_button.isEnabled, timeout=2000)

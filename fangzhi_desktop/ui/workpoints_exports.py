@@ -1,0 +1,287 @@
+"""The 导出 ▾ menu of 年度工作要点: the Excel 台账 and four Word documents.
+
+For a document: a small dialog (发文字号, date), the save-file question, then a background job
+that writes the file and, once it is written, records the 发文字号 as used. Heavy libraries
+(python-docx, openpyxl) are imported inside the job only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+from fangzhi_desktop.domain.workpoints import PlanInfo
+from fangzhi_desktop.errors import FangzhiError
+from fangzhi_desktop.progress import Progress
+from fangzhi_desktop.storage import workpoints as store
+from fangzhi_desktop.ui import prompts
+from fangzhi_desktop.ui import settings as keys
+from fangzhi_desktop.ui.dialogs.export_dialog import (
+    DocumentOptions,
+    ExportChoice,
+    ExportDocumentDialog,
+)
+from fangzhi_desktop.ui.errors import reporting
+from fangzhi_desktop.ui.jobs import Job, in_database, start_job
+from fangzhi_desktop.ui.settings import Settings
+
+XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+DOCX_FILTER = "Word 文档 (*.docx)"
+
+
+class ExportKind(StrEnum):
+    XLSX = "xlsx"
+    NOTICE = "notice"
+    REPORT = "report"
+    LEDGER = "ledger"
+    SUMMARY = "summary"
+
+
+@dataclass(frozen=True)
+class ExportSpec:
+    menu_text: str
+    tooltip: str
+    job_title: str
+    suffix: str = ".docx"
+    date_label: str = "统计日期"
+    date_hint: str = ""
+    doc_no: bool = False
+    profile: bool = True
+
+
+SPECS: dict[ExportKind, ExportSpec] = {
+    ExportKind.XLSX: ExportSpec(
+        "工作要点台账（Excel）…", "把所选年度的全部条目导出为 Excel 台账", "导出台账",
+        suffix=".xlsx"),
+    ExportKind.NOTICE: ExportSpec(
+        "印发通知（公文）…", "生成印发本年度工作要点的通知（Word 公文，工作要点作为附件）",
+        "生成印发通知", date_label="成文日期",
+        date_hint="印在落款处；发文字号的年份随成文日期。", doc_no=True),
+    ExportKind.REPORT: ExportSpec(
+        "落实情况通报（公文）…", "生成截至统计日期的落实情况督办通报（Word 公文）",
+        "生成落实情况通报", date_hint="通报截至该日的落实情况，该日也作为成文日期。",
+        doc_no=True),
+    ExportKind.LEDGER: ExportSpec(
+        "落实情况台账（横版Word）…", "生成横版 Word 落实情况台账，便于打印报送",
+        "生成落实情况台账", date_hint="按该日判断各项是否逾期，印在台账标题下。", profile=False),
+    ExportKind.SUMMARY: ExportSpec(
+        "完成情况总结（公文）…", "生成年度工作要点完成情况总结（Word）", "生成完成情况总结",
+        date_hint="按该日统计完成情况，该日也作为落款日期。"),
+}
+
+
+def plan_title(plan: PlanInfo) -> str:
+    return plan.title or f"{plan.year}年工作要点"
+
+
+def document_title(kind: ExportKind, plan: PlanInfo) -> str:
+    """The title the document will carry (as the engine builds it)."""
+    year = plan.year
+    return {
+        ExportKind.XLSX: f"{plan_title(plan)}台账",
+        ExportKind.NOTICE: f"关于印发《{plan_title(plan)}》的通知",
+        ExportKind.REPORT: f"关于{year}年工作要点落实情况的通报",
+        ExportKind.LEDGER: f"{plan_title(plan)}落实情况台账",
+        ExportKind.SUMMARY: f"{year}年工作要点完成情况总结",
+    }[kind]
+
+
+def file_name(kind: ExportKind, plan: PlanInfo) -> str:
+    """The suggested file name, e.g. ``2023年工作要点落实情况通报.docx``."""
+    year = plan.year
+    return {
+        ExportKind.XLSX: f"{plan_title(plan)}台账.xlsx",
+        ExportKind.NOTICE: f"{year}年工作要点印发通知.docx",
+        ExportKind.REPORT: f"{year}年工作要点落实情况通报.docx",
+        ExportKind.LEDGER: f"{year}年工作要点落实情况台账.docx",
+        ExportKind.SUMMARY: f"{year}年工作要点完成情况总结.docx",
+    }[kind]
+
+
+def default_date(kind: ExportKind, plan: PlanInfo, today: date) -> date:
+    """通知: the plan's own date when known; everything else: today."""
+    if kind is ExportKind.NOTICE and plan.issued_on is not None:
+        return plan.issued_on
+    return today
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    doc_no: str = ""
+
+
+def write_document(conn: sqlite3.Connection, progress: Progress, kind: ExportKind, year: int,
+                   choice: ExportChoice, path: Path) -> Exported:
+    """The job: build and write one document; record its 发文字号 once the file is written."""
+    from fangzhi_desktop.exporters import workpoints_docx as docs
+    from fangzhi_desktop.storage.office import load_profile, take_doc_serial
+
+    progress(0.05, "正在读取工作要点……")
+    plan = store.get_plan(conn, year)
+    if plan is None:
+        raise FangzhiError(f"没有{year}年的工作要点（可能刚被替换或删除），未导出。")
+    items = store.list_items(conn, year)
+    profile = load_profile(conn)
+    when = choice.when
+    doc_no = profile.doc_no(when.year, choice.serial) if choice.serial is not None else ""
+    if kind is ExportKind.NOTICE:
+        model = docs.build_notice(plan, items, profile, doc_no, when)
+    elif kind is ExportKind.REPORT:
+        model = docs.build_report(plan, items, profile, doc_no, when)
+    elif kind is ExportKind.LEDGER:
+        model = docs.build_ledger(plan, items, when)
+    elif kind is ExportKind.SUMMARY:
+        model = docs.build_summary(plan, items, profile, when)
+    else:
+        raise ValueError(kind)
+    progress(0.3, "正在生成文档……")
+    # No progress report from here on: a late 取消 must not hide a written file.
+    written = docs.write_docx(model, path)
+    if choice.serial is not None:
+        take_doc_serial(conn, when.year, model.title, choice.serial)
+    return Exported(written, doc_no)
+
+
+def write_ledger_xlsx(conn: sqlite3.Connection, progress: Progress, year: int, title: str,
+                      today: date, path: Path) -> Exported:
+    from fangzhi_desktop.exporters.workpoints_xlsx import write_workpoints_xlsx
+
+    return Exported(write_workpoints_xlsx(path, title, store.list_items(conn, year), today,
+                                          progress))
+
+
+class WorkpointsExports(QObject):
+    """The 导出 ▾ button, its actions (shared with the 文件 menu) and the export jobs."""
+
+    def __init__(self, parent: QWidget, conn: sqlite3.Connection, db_path: Path,
+                 clock: Callable[[], date], settings: Settings,
+                 year: Callable[[], int | None]) -> None:
+        super().__init__(parent)
+        self.widget = parent
+        self.conn = conn
+        self.db_path = db_path
+        self.clock = clock
+        self.settings = settings
+        self.year = year
+        self.job: Job | None = None
+        self._available = False
+
+        self.menu = QMenu(parent)
+        self.actions: dict[ExportKind, QAction] = {}
+        for kind, spec in SPECS.items():
+            action = QAction(spec.menu_text, self)
+            action.setToolTip(spec.tooltip)
+            action.setStatusTip(spec.tooltip)
+            action.triggered.connect(lambda _checked=False, k=kind: self._triggered(k))
+            self.actions[kind] = action
+            self.menu.addAction(action)
+            if kind is ExportKind.XLSX:
+                self.menu.addSeparator()
+        self.menu.setToolTipsVisible(True)
+        self.button = QToolButton(parent)
+        self.button.setText("导出 ▾")  # the arrow in the text: Fusion's corner one hides 出
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+        self.button.setToolTip("导出所选年度的台账或公文（Excel、Word）")
+        self.button.setMenu(self.menu)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._sync()
+
+    # --- State -----------------------------------------------------------------------------
+
+    def set_available(self, available: bool) -> None:
+        """Whether there is a year to export."""
+        self._available = available
+        self._sync()
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None and not self.job.done
+
+    def _sync(self) -> None:
+        enabled = self._available and not self.busy
+        self.button.setEnabled(enabled)
+        for action in self.actions.values():
+            action.setEnabled(enabled)
+
+    # --- Exporting -------------------------------------------------------------------------
+
+    def _ask_path(self, kind: ExportKind, plan: PlanInfo, title: str) -> Path | None:
+        spec = SPECS[kind]
+        folder = self.settings.get(keys.EXPORT_DIR) or str(Path.home())
+        path = prompts.save_file(self.widget, title,
+                                 XLSX_FILTER if spec.suffix == ".xlsx" else DOCX_FILTER,
+                                 str(Path(folder) / file_name(kind, plan)))
+        if path is None:
+            return None
+        if path.suffix.lower() != spec.suffix:
+            path = path.with_name(path.name + spec.suffix)
+        self.settings.set(keys.EXPORT_DIR, str(path.parent))
+        return path
+
+    def _triggered(self, kind: ExportKind) -> None:
+        with reporting(self.widget):
+            self.start(kind)
+
+    def start(self, kind: ExportKind) -> Job | None:
+        """Ask what is needed, then export in the background; None when the user cancelled."""
+        year = self.year()
+        if year is None or self.busy:
+            return None
+        plan = store.get_plan(self.conn, year)
+        if plan is None:
+            raise FangzhiError(f"没有{year}年的工作要点。")
+        spec = SPECS[kind]
+        today = self.clock()
+        if kind is ExportKind.XLSX:
+            path = self._ask_path(kind, plan, "导出工作要点台账")
+            if path is None:
+                return None
+            title = plan_title(plan)
+
+            def work(conn: sqlite3.Connection, progress: Progress) -> Exported:
+                return write_ledger_xlsx(conn, progress, year, title, today, path)
+        else:
+            options = DocumentOptions(
+                window_title=f"导出{spec.menu_text.split('（')[0]}",
+                document=document_title(kind, plan), date_label=spec.date_label,
+                date_hint=spec.date_hint, doc_no=spec.doc_no, profile=spec.profile)
+            choice = ExportDocumentDialog.ask(self.widget, self.conn, options,
+                                              default_date(kind, plan, today))
+            if choice is None:
+                return None
+            path = self._ask_path(kind, plan, options.window_title)
+            if path is None:
+                return None
+
+            def work(conn: sqlite3.Connection, progress: Progress) -> Exported:
+                return write_document(conn, progress, kind, year, choice, path)
+
+        self.job = start_job(self.widget, spec.job_title, in_database(self.db_path, work),
+                             on_success=self._exported)
+        self.job.finished.connect(self._sync)
+        self._sync()
+        return self.job
+
+    def _exported(self, result: Exported) -> None:
+        text = f"已导出：{result.path}"
+        if result.doc_no:
+            text += f"\n发文字号：{result.doc_no}（已登记为已用）"
+        choice = prompts.offer_open(self.widget, "导出完成", text)
+        if choice is None:
+            return
+        target = result.path if choice == prompts.OPEN_FILE else result.path.parent
+        if not prompts.open_url(QUrl.fromLocalFile(str(target))):
+            what = "文件" if choice == prompts.OPEN_FILE else "文件夹"
+            prompts.error(self.widget, "无法打开",
+                          f"无法打开{what}：{target}\n请在文件管理器中找到它"
+                          + ("，用 Word 或 WPS 打开。" if choice == prompts.OPEN_FILE else "。"))
