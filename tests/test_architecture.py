@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "fangzhi_desktop"
-CORE = ("domain", "storage", "importers", "exporters", "cli", "demo")
+CORE = ("domain", "storage", "importers", "exporters", "operations", "cli", "demo")
 SQL_WORDS = ("SELECT ", "INSERT ", "UPDATE ", "DELETE FROM", "CREATE TABLE", "PRAGMA ")
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi_desktop.cli.common import add_subparser, open_db, say
-from fangzhi_desktop.domain.workpoints import PlanInfo, WorkItem
 from fangzhi_desktop.errors import EXIT_OK, FangzhiError, UnusableInput
 
 
@@ -41,64 +40,32 @@ def _as_of(args: argparse.Namespace) -> date:
     return args.date or date.today()
 
 
-def _plan_and_items(conn: sqlite3.Connection,
-                    args: argparse.Namespace) -> tuple[PlanInfo, list[WorkItem]]:
-    from fangzhi_desktop.storage.workpoints import get_plan, list_items
+def _document(kind_name: str) -> Callable[[sqlite3.Connection, Path, argparse.Namespace], Path]:
+    """An export of one work-point document (the same operation the window runs)."""
+    from fangzhi_desktop.operations.workpoint_documents import DocumentKind
 
-    year = _year_or_latest(conn, args.year)
-    plan = get_plan(conn, year)
-    assert plan is not None  # _year_or_latest checked it
-    return plan, list_items(conn, year)
+    kind = DocumentKind(kind_name)
 
+    def write(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
+        from fangzhi_desktop.operations.workpoint_documents import default_date, write_document
+        from fangzhi_desktop.storage.workpoints import get_plan
 
-def _doc_no(conn: sqlite3.Connection, args: argparse.Namespace, year: int, title: str) -> str:
-    """The 发文字号: ``--doc-no N`` or the next free serial of the year, recorded as used."""
-    from fangzhi_desktop.storage.office import load_profile, take_doc_serial
+        year = _year_or_latest(conn, args.year)
+        plan = get_plan(conn, year)
+        assert plan is not None  # _year_or_latest checked it
+        when = args.date or default_date(kind, plan, date.today())
+        exported = write_document(conn, kind, year, out, when, args.doc_no)
+        if exported.doc_no:
+            say(f"发文字号：{exported.doc_no}")
+        return exported.path
 
-    serial = take_doc_serial(conn, year, title, args.doc_no)
-    return load_profile(conn).doc_no(year, serial)
+    return write
 
 
 def _workpoints_xlsx(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
-    from fangzhi_desktop.exporters.workpoints_xlsx import write_workpoints_xlsx
+    from fangzhi_desktop.operations.workpoint_documents import write_ledger_xlsx
 
-    plan, items = _plan_and_items(conn, args)
-    return write_workpoints_xlsx(out, plan.title, items, _as_of(args))
-
-
-def _workpoints_notice(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
-    from fangzhi_desktop.exporters.workpoints_docx import build_notice, write_docx
-    from fangzhi_desktop.storage.office import load_profile
-
-    plan, items = _plan_and_items(conn, args)
-    when = args.date or plan.issued_on or date.today()
-    doc_no = _doc_no(conn, args, when.year, f"印发{plan.title}")
-    return write_docx(build_notice(plan, items, load_profile(conn), doc_no, when), out)
-
-
-def _workpoints_report(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
-    from fangzhi_desktop.exporters.workpoints_docx import build_report, write_docx
-    from fangzhi_desktop.storage.office import load_profile
-
-    plan, items = _plan_and_items(conn, args)
-    as_of = _as_of(args)
-    doc_no = _doc_no(conn, args, as_of.year, f"{plan.year}年工作要点落实情况通报")
-    return write_docx(build_report(plan, items, load_profile(conn), doc_no, as_of), out)
-
-
-def _workpoints_ledger(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
-    from fangzhi_desktop.exporters.workpoints_docx import build_ledger, write_docx
-
-    plan, items = _plan_and_items(conn, args)
-    return write_docx(build_ledger(plan, items, _as_of(args)), out)
-
-
-def _workpoints_summary(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
-    from fangzhi_desktop.exporters.workpoints_docx import build_summary, write_docx
-    from fangzhi_desktop.storage.office import load_profile
-
-    plan, items = _plan_and_items(conn, args)
-    return write_docx(build_summary(plan, items, load_profile(conn), _as_of(args)), out)
+    return write_ledger_xlsx(conn, _year_or_latest(conn, args.year), out, _as_of(args)).path
 
 
 KINDS: dict[str, ExportKind] = {
@@ -106,13 +73,13 @@ KINDS: dict[str, ExportKind] = {
     for kind in (
         ExportKind("workpoints-xlsx", "年度工作要点台账（Excel）", ".xlsx", _workpoints_xlsx),
         ExportKind("workpoints-notice", "印发年度工作要点的通知（公文）", ".docx",
-                   _workpoints_notice),
+                   _document("notice")),
         ExportKind("workpoints-report", "工作要点落实情况督办通报（公文，--date 指定截止日期）",
-                   ".docx", _workpoints_report),
+                   ".docx", _document("report")),
         ExportKind("workpoints-ledger", "工作要点落实情况台账（横版 Word）", ".docx",
-                   _workpoints_ledger),
+                   _document("ledger")),
         ExportKind("workpoints-summary", "年度工作要点完成情况总结（公文）", ".docx",
-                   _workpoints_summary),
+                   _document("summary")),
     )
 }
 

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from fangzhi_desktop.domain.workpoints import PlanInfo
 from fangzhi_desktop.errors import FangzhiError
+from fangzhi_desktop.operations import workpoint_documents as operations
+from fangzhi_desktop.operations.workpoint_documents import DocumentKind, Exported
 from fangzhi_desktop.progress import Progress
 from fangzhi_desktop.storage import workpoints as store
 from fangzhi_desktop.ui import prompts
@@ -107,56 +109,21 @@ def file_name(kind: ExportKind, plan: PlanInfo) -> str:
 
 
 def default_date(kind: ExportKind, plan: PlanInfo, today: date) -> date:
-    """通知: the plan's own date when known; everything else: today."""
-    if kind is ExportKind.NOTICE and plan.issued_on is not None:
-        return plan.issued_on
-    return today
-
-
-@dataclass(frozen=True)
-class Exported:
-    path: Path
-    doc_no: str = ""
+    if kind is ExportKind.XLSX:
+        return today
+    return operations.default_date(DocumentKind(kind.value), plan, today)
 
 
 def write_document(conn: sqlite3.Connection, progress: Progress, kind: ExportKind, year: int,
                    choice: ExportChoice, path: Path) -> Exported:
-    """The job: build and write one document; record its 发文字号 once the file is written."""
-    from fangzhi_desktop.exporters import workpoints_docx as docs
-    from fangzhi_desktop.storage.office import load_profile, take_doc_serial
-
-    progress(0.05, "正在读取工作要点……")
-    plan = store.get_plan(conn, year)
-    if plan is None:
-        raise FangzhiError(f"没有{year}年的工作要点（可能刚被替换或删除），未导出。")
-    items = store.list_items(conn, year)
-    profile = load_profile(conn)
-    when = choice.when
-    doc_no = profile.doc_no(when.year, choice.serial) if choice.serial is not None else ""
-    if kind is ExportKind.NOTICE:
-        model = docs.build_notice(plan, items, profile, doc_no, when)
-    elif kind is ExportKind.REPORT:
-        model = docs.build_report(plan, items, profile, doc_no, when)
-    elif kind is ExportKind.LEDGER:
-        model = docs.build_ledger(plan, items, when)
-    elif kind is ExportKind.SUMMARY:
-        model = docs.build_summary(plan, items, profile, when)
-    else:
-        raise ValueError(kind)
-    progress(0.3, "正在生成文档……")
-    # No progress report from here on: a late 取消 must not hide a written file.
-    written = docs.write_docx(model, path)
-    if choice.serial is not None:
-        take_doc_serial(conn, when.year, model.title, choice.serial)
-    return Exported(written, doc_no)
+    """The job: the same operation as ``fangzhi export workpoints-…``."""
+    return operations.write_document(conn, DocumentKind(kind.value), year, path, choice.when,
+                                     choice.serial, progress)
 
 
 def write_ledger_xlsx(conn: sqlite3.Connection, progress: Progress, year: int, title: str,
                       today: date, path: Path) -> Exported:
-    from fangzhi_desktop.exporters.workpoints_xlsx import write_workpoints_xlsx
-
-    return Exported(write_workpoints_xlsx(path, title, store.list_items(conn, year), today,
-                                          progress))
+    return operations.write_ledger_xlsx(conn, year, path, today, progress)
 
 
 class WorkpointsExports(QObject):

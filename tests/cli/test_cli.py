@@ -143,3 +143,27 @@ def test_module_entry_point_runs_in_a_subprocess(tmp_path: Path) -> None:
         capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert bad.returncode == 2
     assert bad.stderr.strip().count("\n") == 0 and "文件不存在" in bad.stderr
+
+
+def test_a_locked_target_uses_up_no_doc_number(capsys: pytest.CaptureFixture[str],
+                                               demo_db: Path, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from fangzhi_desktop.storage.office import next_doc_serial
+
+    def locked(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    out = tmp_path / "通报.docx"
+    code, _, err = run(capsys, "--db", str(demo_db), "export", "workpoints-report", "--out",
+                       str(out), "--year", "2023", "--date", "2024-01-10")
+    assert code == 2 and "正被其他程序占用" in err
+    assert not out.exists()
+    assert next_doc_serial(open_database(demo_db), 2024) == 1
+    monkeypatch.undo()
+    code, _, err = run(capsys, "--db", str(demo_db), "export", "workpoints-report", "--out",
+                       str(out), "--year", "2023", "--date", "2024-01-10")
+    assert code == 0 and "发文字号：吉志委发〔2024〕1号" in err
+    assert next_doc_serial(open_database(demo_db), 2024) == 2
