@@ -59,6 +59,12 @@ def list_units(conn: sqlite3.Connection, *, used_in_year: int | None = None) -> 
             for uid, name in rows]
 
 
+def unit_usage(conn: sqlite3.Connection) -> dict[int, int]:
+    """How many work items name each unit (as lead or supporting unit)."""
+    return dict(conn.execute(
+        "SELECT unit_id, count(*) FROM work_item_units GROUP BY unit_id").fetchall())
+
+
 def add_alias(conn: sqlite3.Connection, unit_id: int, alias: str) -> None:
     """Make ``alias`` another name of the unit; refused if it already names another unit."""
     alias = normalize_unit_name(alias)

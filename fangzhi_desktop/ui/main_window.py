@@ -121,7 +121,11 @@ class MainWindow(QMainWindow):
         self.fonts_action = QAction("公文字体检查…", self)
         self.fonts_action.setStatusTip("查看本机是否装有公文标准字体")
         self.fonts_action.triggered.connect(self.check_fonts)
+        self.units_action = QAction("单位名录…", self)
+        self.units_action.setStatusTip("查看各责任单位，合并同一单位的不同写法")
+        self.units_action.triggered.connect(self.edit_units)
         settings_menu.addAction(self.profile_action)
+        settings_menu.addAction(self.units_action)
         settings_menu.addAction(self.fonts_action)
 
         help_menu = bar.addMenu("帮助(&H)")
@@ -147,6 +151,16 @@ class MainWindow(QMainWindow):
             return
         with reporting(self):
             OfficeProfileDialog.ask(self, self.conn, self.clock().year)
+
+    def edit_units(self) -> None:
+        """设置 → 单位名录: merging two spellings changes the ledger, so refresh it."""
+        from fangzhi_desktop.ui.dialogs.units_dialog import UnitsDialog
+
+        if self.conn is None:
+            return
+        if UnitsDialog.ask(self, self.conn):
+            self.workpoints.reload_years()
+            self.dashboard.refresh()
 
     def check_fonts(self) -> None:
         """设置 → 公文字体检查 (window-modal, does not block)."""
