@@ -7,7 +7,7 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from fangzhi_desktop.domain.workpoints import EntryKind, LogEntry, Status, WorkItem
@@ -20,11 +20,10 @@ from fangzhi_desktop.ui.formatting import (
     rich_tooltip,
     units_text,
 )
+from fangzhi_desktop.ui.section_tree_model import ROOT, SECTION_ID, SectionTreeModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_ROOT = QModelIndex()
-_SECTION = 0  # internal id of section rows; item rows carry their section's row + 1
 STATUS_ORDER = {status: n for n, status in enumerate(Status)}
 SECTION_BACKGROUND = "#E8EEF6"
 
@@ -91,8 +90,10 @@ def progress_text(item: WorkItem) -> str:
     return f"{when} {item.last_progress}" if when else item.last_progress
 
 
-class WorkpointsModel(QAbstractItemModel):
+class WorkpointsModel(SectionTreeModel):
     """Sections as top-level rows, their items as children; read-only."""
+
+    headers = HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -135,7 +136,7 @@ class WorkpointsModel(QAbstractItemModel):
         return [item for g in self._groups for item in g.items]
 
     def item(self, index: QModelIndex) -> WorkItem | None:
-        if not index.isValid() or index.internalId() == _SECTION:
+        if not index.isValid() or index.internalId() == SECTION_ID:
             return None
         return self._groups[index.internalId() - 1].items[index.row()]
 
@@ -154,46 +155,21 @@ class WorkpointsModel(QAbstractItemModel):
 
     # --- QAbstractItemModel ----------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: QModelIndex = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _SECTION)
-        return self.createIndex(row, column, parent.row() + 1)
+    def section_rows(self) -> int:
+        return len(self._groups)
 
-    def parent(self, index: QModelIndex | None = None) -> Any:  # type: ignore[override]
-        if index is None:
-            return super().parent()
-        if not index.isValid() or index.internalId() == _SECTION:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _SECTION)
-
-    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _SECTION and parent.column() == 0:
-            return len(self._groups[parent.row()].items)
-        return 0
-
-    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
-        return len(HEADERS)
+    def child_rows(self, section_row: int) -> int:
+        return len(self._groups[section_row].items)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
-
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if index.internalId() == _SECTION:
+        if index.internalId() == SECTION_ID:
             return self._section_data(self._groups[index.row()], index.column(), role)
         item = self._groups[index.internalId() - 1].items[index.row()]
         return self._item_data(item, Column(index.column()), role)
@@ -303,10 +279,10 @@ class LogModel(QAbstractTableModel):
     def entries(self) -> list[LogEntry]:
         return list(self._entries)
 
-    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
+    def rowCount(self, parent: QModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
+    def columnCount(self, parent: QModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(LOG_HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,

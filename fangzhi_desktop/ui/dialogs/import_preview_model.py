@@ -14,7 +14,7 @@ from datetime import date
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from fangzhi_desktop.domain import deadlines
@@ -23,9 +23,8 @@ from fangzhi_desktop.domain.units import split_units
 from fangzhi_desktop.domain.workpoints import ParsedItem, ParsedPlan, ParsedSection
 from fangzhi_desktop.errors import FangzhiError, Problem
 from fangzhi_desktop.ui.formatting import rich_tooltip, units_text
+from fangzhi_desktop.ui.section_tree_model import SECTION_ID, SectionTreeModel
 
-_ROOT = QModelIndex()
-_SECTION = 0
 MANUAL_RULE = "人工指定"
 ERROR_COLOUR = "#B00020"
 _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
@@ -88,8 +87,10 @@ def _preview_item(item: ParsedItem, year: int) -> PreviewItem:
                        deadline.rule)
 
 
-class PreviewModel(QAbstractItemModel):
+class PreviewModel(SectionTreeModel):
     """Sections (top level) and their items (editable children)."""
+
+    headers = PREVIEW_HEADERS
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -134,7 +135,7 @@ class PreviewModel(QAbstractItemModel):
         return sum(len(s.items) for s in self._sections)
 
     def preview_item(self, index: QModelIndex) -> PreviewItem | None:
-        if not index.isValid() or index.internalId() == _SECTION:
+        if not index.isValid() or index.internalId() == SECTION_ID:
             return None
         return self._sections[index.internalId() - 1].items[index.row()]
 
@@ -212,49 +213,24 @@ class PreviewModel(QAbstractItemModel):
 
     # --- QAbstractItemModel ----------------------------------------------------------------
 
-    def index(self, row: int, column: int, parent: QModelIndex = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _SECTION)
-        return self.createIndex(row, column, parent.row() + 1)
+    def section_rows(self) -> int:
+        return len(self._sections)
 
-    def parent(self, index: QModelIndex | None = None) -> Any:  # type: ignore[override]
-        if index is None:
-            return super().parent()
-        if not index.isValid() or index.internalId() == _SECTION:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _SECTION)
-
-    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
-        if not parent.isValid():
-            return len(self._sections)
-        if parent.internalId() == _SECTION and parent.column() == 0:
-            return len(self._sections[parent.row()].items)
-        return 0
-
-    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
-        return len(PREVIEW_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(PREVIEW_HEADERS):
-            return PREVIEW_HEADERS[section]
-        return None
+    def child_rows(self, section_row: int) -> int:
+        return len(self._sections[section_row].items)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != _SECTION:
+        if index.internalId() != SECTION_ID:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if index.internalId() == _SECTION:
+        if index.internalId() == SECTION_ID:
             section = self._sections[index.row()]
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
                     and index.column() == 0:
