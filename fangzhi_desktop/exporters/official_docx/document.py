@@ -217,8 +217,8 @@ class OfficialDocument:
 
     def save(self, path: Any, *, title: str = "", author: str = "") -> None:
         props = self.doc.core_properties
-        props.title = title
-        props.author = author or "方志办公桌面"
-        props.last_modified_by = author or "方志办公桌面"
+        props.title = xml_safe(title)
+        props.author = xml_safe(author) or "方志办公桌面"
+        props.last_modified_by = props.author
         props.comments = ""
         self.doc.save(str(path))

@@ -100,8 +100,10 @@ def _attachment_note(doc: OfficialDocument, titles: list[str]) -> None:
         doc.paragraph(f"附件：{titles[0].rstrip('。.')}")
         return
     for n, title in enumerate(titles, start=1):
-        prefix = "附件：" if n == 1 else "\u3000\u3000\u3000"
-        doc.paragraph(f"{prefix}{n}.{title.rstrip('。.')}")
+        if n == 1:
+            doc.paragraph(f"附件：{n}.{title.rstrip('。.')}")
+        else:  # aligned under "1.": 左空二字 + the width of "附件："
+            _left_chars(doc.paragraph(f"{n}.{title.rstrip('。.')}", "GW Flush"), 5)
 
 
 def _signature(doc: OfficialDocument, signature: str, when: date | None) -> None:
