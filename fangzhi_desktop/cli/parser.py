@@ -50,7 +50,14 @@ def add_db_argument(parser: argparse.ArgumentParser, *, top_level: bool = False)
 
 
 def build_parser() -> ChineseArgumentParser:
-    from fangzhi_desktop.cli import demo, export, fonts, import_workpoints, screenshot
+    from fangzhi_desktop.cli import (
+        demo,
+        export,
+        fonts,
+        import_roster,
+        import_workpoints,
+        screenshot,
+    )
 
     parser = ChineseArgumentParser(
         prog="fangzhi", description=f"{APP_NAME}：不带子命令时打开窗口。",
@@ -60,6 +67,6 @@ def build_parser() -> ChineseArgumentParser:
                         help="显示版本号")
     add_db_argument(parser, top_level=True)
     sub = parser.add_subparsers(title="子命令", metavar="命令", parser_class=ChineseArgumentParser)
-    for module in (demo, import_workpoints, export, fonts, screenshot):
+    for module in (demo, import_workpoints, import_roster, export, fonts, screenshot):
         module.register(sub)
     return parser

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, fields
 from datetime import date, datetime
+from functools import lru_cache
+from operator import mul
 
 # Canonical roster fields, in the order a 花名册 usually has them.
 FIELDS: tuple[str, ...] = (
@@ -83,13 +85,23 @@ def normalise_sex(text: str) -> str:
 
 ID_LENGTH = 18
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ZERO_OFFSET = ord("0") * sum(_WEIGHTS)
 _CHECK_CHARS = "10X98765432"
-_ID_SHAPE = re.compile(r"\d{17}[\dX]")
+_ID_SHAPE = re.compile(r"[0-9]{17}[0-9X]")
+_DIGITS17 = re.compile(r"[0-9]{17}")
 
 
 def id_check_char(first17: str) -> str:
-    """The ISO 7064 MOD 11-2 check character for the first 17 digits."""
-    total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True))
+    """The ISO 7064 MOD 11-2 check character for the first 17 digits (ASCII ``0``–``9``)."""
+    if not _DIGITS17.fullmatch(first17):
+        raise ValueError(f"not 17 digits: {first17!r}")
+    return _check_char(first17)
+
+
+def _check_char(digits: str) -> str:
+    """The check character of ``digits[:17]``, known to be ASCII digits."""
+    # Digit bytes times weights, summed in C; then remove the weighted code of "0".
+    total = sum(map(mul, digits.encode("ascii"), _WEIGHTS)) - _ZERO_OFFSET
     return _CHECK_CHARS[total % 11]
 
 
@@ -106,7 +118,7 @@ def id_number_problem(id_number: str) -> str | None:
         return _shape_problem(id_number)
     if id_birth_date(id_number) is None:
         return f"身份证号码“{id_number}”中的出生日期（{id_number[6:14]}）不是有效日期。"
-    expected = id_check_char(id_number[:17])
+    expected = _check_char(id_number)  # map() stops after the 17 weights
     if id_number[17] != expected:
         return (f"身份证号码“{id_number}”的校验位不对（按前17位应为“{expected}”），"
                 "请逐位核对号码。")
@@ -123,8 +135,13 @@ def _shape_problem(id_number: str) -> str:
 
 def id_birth_date(id_number: str) -> date | None:
     """The birth date embedded in an 18-character ID number, or ``None`` if it is not a date."""
+    return _birth_date(id_number[6:14])
+
+
+@lru_cache(maxsize=1 << 15)
+def _birth_date(yyyymmdd: str) -> date | None:
     try:
-        born = date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+        born = date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
     except ValueError:
         return None
     return born if 1900 <= born.year <= date.today().year else None
@@ -143,9 +160,9 @@ def id_sex(id_number: str) -> str:
 # --- Months ----------------------------------------------------------------------------------
 
 _MONTH_TEXT = re.compile(
-    r"(\d{4})\s*[.\-/年]\s*(\d{1,2})\s*月?\s*(?:[.\-/]?\s*(\d{1,2})\s*日?)?"
-    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
-_MONTH_DIGITS = re.compile(r"(\d{4})(\d{2})(\d{2})?")
+    r"([0-9]{4})\s*[.\-/年]\s*([0-9]{1,2})\s*月?\s*(?:[.\-/]?\s*([0-9]{1,2})\s*日?)?"
+    r"(?:\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?")
+_MONTH_DIGITS = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})?")
 MIN_YEAR = 1900
 MAX_YEAR = 2100
 
@@ -176,6 +193,7 @@ def _month(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+@lru_cache(maxsize=1 << 13)  # rosters repeat the same few hundred spellings
 def _text_month(raw: str) -> str:
     text = raw.strip()
     if not text:

@@ -136,9 +136,42 @@ CREATE TABLE doc_serials (
 """)
 
 
+def m0003_people(db: Database) -> None:
+    """Staff from the 花名册: one row per person, matched by 公民身份号码 on re-import.
+
+    Dates are ``YYYY-MM``; absent text is ``''``; an unknown ID number is NULL (so several people
+    may lack one). ``roster_order`` is the person's place in the last imported roster. No index
+    besides the ID number's: an office has tens to hundreds of people, matched in Python.
+    """
+    _run(db, """
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    sex TEXT NOT NULL DEFAULT '',
+    ethnicity TEXT NOT NULL DEFAULT '',
+    birth TEXT NOT NULL DEFAULT '',
+    id_number TEXT UNIQUE,
+    political_status TEXT NOT NULL DEFAULT '',
+    education TEXT NOT NULL DEFAULT '',
+    degree TEXT NOT NULL DEFAULT '',
+    work_start TEXT NOT NULL DEFAULT '',
+    department TEXT NOT NULL DEFAULT '',
+    position TEXT NOT NULL DEFAULT '',
+    rank TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    remarks TEXT NOT NULL DEFAULT '',
+    roster_order INTEGER NOT NULL DEFAULT 0,
+    source_file TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
+    updated_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
+);
+""")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("0001_work_points", m0001_work_points),
     ("0002_office_profile", m0002_office_profile),
+    ("0003_people", m0003_people),
 )
 
 
