@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi_desktop.cli.common import add_subparser, open_db, say
-from fangzhi_desktop.errors import EXIT_OK, FangzhiError, UnusableInput
+from fangzhi_desktop.errors import EXIT_OK, UnusableInput
 
 
 @dataclass(frozen=True)
@@ -22,66 +22,23 @@ class ExportKind:
     write: Callable[[sqlite3.Connection, Path, argparse.Namespace], Path]
 
 
-def _year_or_latest(conn: sqlite3.Connection, year: int | None) -> int:
-    from fangzhi_desktop.storage.workpoints import plan_years
-
-    years = plan_years(conn)
-    if year is None:
-        if not years:
-            raise FangzhiError("数据库中还没有工作要点，请先导入（import-workpoints）。")
-        return years[-1]
-    if year not in years:
-        raise FangzhiError(f"数据库中没有{year}年的工作要点。已有年度："
-                           f"{'、'.join(map(str, years)) or '无'}。")
-    return year
+# Modules in ``fangzhi_desktop.cli`` that define ``KINDS: list[ExportKind]``, one per area.
+# One per line: a new area adds its own line.
+AREAS = (
+    "export_workpoints",
+)
 
 
-def _as_of(args: argparse.Namespace) -> date:
-    return args.date or date.today()
+def all_kinds() -> dict[str, ExportKind]:
+    import importlib
+
+    kinds: dict[str, ExportKind] = {}
+    for area in AREAS:
+        for kind in importlib.import_module(f"fangzhi_desktop.cli.{area}").KINDS:
+            kinds[kind.name] = kind
+    return kinds
 
 
-def _document(kind_name: str) -> Callable[[sqlite3.Connection, Path, argparse.Namespace], Path]:
-    """An export of one work-point document (the same operation the window runs)."""
-    from fangzhi_desktop.operations.workpoint_documents import DocumentKind
-
-    kind = DocumentKind(kind_name)
-
-    def write(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
-        from fangzhi_desktop.operations.workpoint_documents import default_date, write_document
-        from fangzhi_desktop.storage.workpoints import get_plan
-
-        year = _year_or_latest(conn, args.year)
-        plan = get_plan(conn, year)
-        assert plan is not None  # _year_or_latest checked it
-        when = args.date or default_date(kind, plan, date.today())
-        exported = write_document(conn, kind, year, out, when, args.doc_no)
-        if exported.doc_no:
-            say(f"发文字号：{exported.doc_no}")
-        return exported.path
-
-    return write
-
-
-def _workpoints_xlsx(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
-    from fangzhi_desktop.operations.workpoint_documents import write_ledger_xlsx
-
-    return write_ledger_xlsx(conn, _year_or_latest(conn, args.year), out, _as_of(args)).path
-
-
-KINDS: dict[str, ExportKind] = {
-    kind.name: kind
-    for kind in (
-        ExportKind("workpoints-xlsx", "年度工作要点台账（Excel）", ".xlsx", _workpoints_xlsx),
-        ExportKind("workpoints-notice", "印发年度工作要点的通知（公文）", ".docx",
-                   _document("notice")),
-        ExportKind("workpoints-report", "工作要点落实情况督办通报（公文，--date 指定截止日期）",
-                   ".docx", _document("report")),
-        ExportKind("workpoints-ledger", "工作要点落实情况台账（横版 Word）", ".docx",
-                   _document("ledger")),
-        ExportKind("workpoints-summary", "年度工作要点完成情况总结（公文）", ".docx",
-                   _document("summary")),
-    )
-}
 
 
 def _parse_date(text: str) -> date:
@@ -106,15 +63,16 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    kinds = all_kinds()
     if args.list:
-        for kind in KINDS.values():
+        for kind in kinds.values():
             print(f"{kind.name}\t{kind.description}（{kind.suffix}）")
         return EXIT_OK
     if not args.kind:
         raise UnusableInput("用法错误：请指定导出种类（用 export --list 查看）。")
-    kind = KINDS.get(args.kind)
+    kind = kinds.get(args.kind)
     if kind is None:
-        raise UnusableInput(f"用法错误：没有“{args.kind}”这种导出，可选：{'、'.join(KINDS)}。")
+        raise UnusableInput(f"用法错误：没有“{args.kind}”这种导出，可选：{'、'.join(kinds)}。")
     if not args.out:
         raise UnusableInput("用法错误：请用 --out 指定输出文件。")
     out = Path(args.out)

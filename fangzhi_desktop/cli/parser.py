@@ -49,15 +49,20 @@ def add_db_argument(parser: argparse.ArgumentParser, *, top_level: bool = False)
                         help="数据文件路径（默认：环境变量 FANGZHI_DB，或用户数据目录）")
 
 
+# Subcommand modules in ``fangzhi_desktop.cli``, in the order ``--help`` lists them; each has
+# ``register(subparsers)``. One per line: a new area adds its own line.
+SUBCOMMANDS = (
+    "demo",
+    "import_workpoints",
+    "import_roster",
+    "export",
+    "fonts",
+    "screenshot",
+)
+
+
 def build_parser() -> ChineseArgumentParser:
-    from fangzhi_desktop.cli import (
-        demo,
-        export,
-        fonts,
-        import_roster,
-        import_workpoints,
-        screenshot,
-    )
+    import importlib
 
     parser = ChineseArgumentParser(
         prog="fangzhi", description=f"{APP_NAME}：不带子命令时打开窗口。",
@@ -67,6 +72,6 @@ def build_parser() -> ChineseArgumentParser:
                         help="显示版本号")
     add_db_argument(parser, top_level=True)
     sub = parser.add_subparsers(title="子命令", metavar="命令", parser_class=ChineseArgumentParser)
-    for module in (demo, import_workpoints, import_roster, export, fonts, screenshot):
-        module.register(sub)
+    for name in SUBCOMMANDS:
+        importlib.import_module(f"fangzhi_desktop.cli.{name}").register(sub)
     return parser

@@ -9,11 +9,18 @@ from pathlib import Path
 from fangzhi_desktop.errors import FangzhiError
 from fangzhi_desktop.progress import Progress, no_progress, scaled
 
+# The parts of the demo, in order: (module in fangzhi_desktop.demo, share of the progress bar).
+# Each module has ``add(conn, today, progress)``. One per line: a new area adds its own line.
+PARTS: tuple[tuple[str, float], ...] = (
+    ("workpoints", 1.0),
+)
+
 
 def build_demo(path: str | Path, *, force: bool = False, today: date | None = None,
                progress: Progress = no_progress) -> Path:
     """Create a demo database at ``path``; an existing file is kept unless ``force``."""
-    from fangzhi_desktop.demo.workpoints import add_workpoints
+    import importlib
+
     from fangzhi_desktop.storage import open_database
     from fangzhi_desktop.storage.database import checkpoint
 
@@ -29,7 +36,12 @@ def build_demo(path: str | Path, *, force: bool = False, today: date | None = No
         Path(str(tmp) + suffix).unlink(missing_ok=True)
     conn = open_database(tmp)
     try:
-        add_workpoints(conn, today, scaled(progress, 0.0, 1.0))
+        total = sum(share for _, share in PARTS)
+        done = 0.0
+        for name, share in PARTS:
+            part = importlib.import_module(f"fangzhi_desktop.demo.{name}")
+            part.add(conn, today, scaled(progress, done / total, (done + share) / total))
+            done += share
         checkpoint(conn)
     finally:
         conn.close()

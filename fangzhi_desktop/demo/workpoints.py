@@ -32,7 +32,7 @@ DEMO_OFFICE = OfficeProfile(
     cc="中国地方志指导小组办公室，省委办公厅，省政府办公厅", printer="吉林省地方志编纂委员会办公室")
 
 
-def add_workpoints(conn: sqlite3.Connection, today: date, progress: Progress) -> None:
+def add(conn: sqlite3.Connection, today: date, progress: Progress) -> None:
     save_profile(conn, DEMO_OFFICE)
     plan = read_notice(sample_path(SEED_WORKPOINTS))
     store.save_plan(conn, plan)
