@@ -20,6 +20,17 @@ SHARED_CHECKER = REPO.parent / "shared" / "tools" / "check_official_docx.py"
 DEMO_TODAY = date(2026, 11, 23)
 
 
+REAL_DATA_DIR = Path.home() / ".local" / "share" / "fangzhi-desktop"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _never_touch_the_real_user_folder() -> Iterator[None]:
+    """A test that escapes the isolation below (e.g. ``monkeypatch.undo()``) fails the run."""
+    existed = REAL_DATA_DIR.exists()
+    yield
+    assert existed or not REAL_DATA_DIR.exists(), f"tests wrote into {REAL_DATA_DIR}"
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
                         monkeypatch: pytest.MonkeyPatch) -> None:

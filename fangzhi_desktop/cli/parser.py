@@ -57,6 +57,7 @@ SUBCOMMANDS = (
     "import_roster",
     "export",
     "fonts",
+    "backup_restore",
     "screenshot",
 )
 

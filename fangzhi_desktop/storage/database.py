@@ -52,9 +52,14 @@ def open_database(path: str | Path, *, migrate: bool = True) -> sqlite3.Connecti
     conn = connect(path)
     try:
         check_schema(conn, path)
-        if migrate and pending_migrations(conn):
+        pending = pending_migrations(conn) if migrate else []
+        if pending:
             from fangzhi_desktop.storage.migrations import apply_pending
 
+            if applied_migrations(conn):  # an existing database: keep a copy of it first
+                from fangzhi_desktop.storage.backup import backup_before
+
+                backup_before(conn, "升级前")
             apply_pending(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()

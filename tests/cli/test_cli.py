@@ -155,14 +155,14 @@ def test_a_locked_target_uses_up_no_doc_number(capsys: pytest.CaptureFixture[str
     def locked(src: object, dst: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(os, "replace", locked)
     out = tmp_path / "通报.docx"
-    code, _, err = run(capsys, "--db", str(demo_db), "export", "workpoints-report", "--out",
-                       str(out), "--year", "2023", "--date", "2024-01-10")
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", locked)
+        code, _, err = run(capsys, "--db", str(demo_db), "export", "workpoints-report", "--out",
+                           str(out), "--year", "2023", "--date", "2024-01-10")
     assert code == 2 and "正被其他程序占用" in err
     assert not out.exists()
     assert next_doc_serial(open_database(demo_db), 2024) == 1
-    monkeypatch.undo()
     code, _, err = run(capsys, "--db", str(demo_db), "export", "workpoints-report", "--out",
                        str(out), "--year", "2023", "--date", "2024-01-10")
     assert code == 0 and "发文字号：吉志委发〔2024〕1号" in err
