@@ -26,10 +26,18 @@ class SourceLine:
 
 def decode_text(data: bytes, name: str = "") -> str:
     """Decode bytes of a text file, trying the encodings Chinese offices use."""
+    unreadable = UnusableInput(
+        f"{name}：无法识别文件编码（支持 UTF-8、GB18030/GBK、UTF-16），或文件已损坏。")
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict")
+        try:
+            return data[len(codecs.BOM_UTF8):].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise unreadable from exc
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise unreadable from exc
     if b"\x00" in data[:4096]:
         raise UnusableInput(f"{name}：不是文本文件（含有二进制内容），无法读取。")
     for encoding in ("utf-8", "gb18030"):
@@ -37,7 +45,7 @@ def decode_text(data: bytes, name: str = "") -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise UnusableInput(f"{name}：无法识别文件编码（支持 UTF-8、GB18030/GBK、UTF-16）。")
+    raise unreadable
 
 
 def split_lines(text: str) -> list[SourceLine]:

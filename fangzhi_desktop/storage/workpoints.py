@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from fangzhi_desktop.domain import deadlines
 from fangzhi_desktop.domain.workpoints import (
@@ -82,8 +83,8 @@ def save_plan(conn: sqlite3.Connection, plan: ParsedPlan, *, replace: bool = Fal
     (which deletes that year's items with their log — the caller backs up first).
     """
     if plan.errors:
-        raise InputErrors(f"{plan.source or '工作要点'}有 {len(plan.errors)} 处错误，未导入。",
-                          plan.errors)
+        name = Path(plan.source).name if plan.source else "工作要点"
+        raise InputErrors(f"{name}有 {len(plan.errors)} 处错误，未导入。", plan.errors)
     if not plan.items:
         raise InputErrors("没有可导入的条目。")
     total = len(plan.items)
@@ -91,8 +92,9 @@ def save_plan(conn: sqlite3.Connection, plan: ParsedPlan, *, replace: bool = Fal
         existing = conn.execute("SELECT id FROM work_plans WHERE year = ?",
                                 (plan.year,)).fetchone()
         if existing and not replace:
+            where = f"{Path(plan.source).name}：" if plan.source else ""
             raise InputErrors(
-                f"{plan.year}年的工作要点已经导入过，未做改动。如确需重新导入，请先选择“替换”"
+                f"{where}{plan.year}年的工作要点已经导入过，未做改动。如确需重新导入，请先选择“替换”"
                 "（命令行加 --replace），原有条目及其进展记录将被删除。")
         if existing:
             conn.execute("DELETE FROM work_plans WHERE id = ?", (existing[0],))
