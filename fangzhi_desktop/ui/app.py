@@ -88,17 +88,31 @@ def run(db_path: Path) -> int:
     """Open the window on ``db_path`` and run until it closes; returns the exit code."""
     from fangzhi_desktop.ui import jobs
     from fangzhi_desktop.ui.main_window import MainWindow
+    from fangzhi_desktop.ui.single_instance import SingleInstance
 
     app = create_application()
     install_excepthook()
+    instance = SingleInstance(db_path)
+    if not instance.acquire():
+        print(f"{APP_NAME}已经在使用 {db_path}，已切换到已打开的窗口。", file=sys.stderr)
+        return 0
     try:
-        window = MainWindow(db_path)
-    except FangzhiError as exc:
-        prompts.error(None, f"{APP_NAME} — 无法打开数据文件", exc.message,
-                      [p.text() for p in exc.problems])
-        return exc.exit_code
-    window.show()
-    code = app.exec()
-    jobs.wait_all()
-    window.shutdown()
-    return code
+        while True:
+            try:
+                window = MainWindow(db_path)
+            except FangzhiError as exc:
+                prompts.error(None, f"{APP_NAME} — 无法打开数据文件", exc.message,
+                              [p.text() for p in exc.problems])
+                return exc.exit_code
+            instance.activated.connect(window.bring_to_front)
+            window.show()
+            window.start_daily_backup()
+            code = app.exec()
+            jobs.wait_all()
+            window.shutdown()
+            instance.activated.disconnect(window.bring_to_front)
+            if not window.restart_requested:
+                return code
+            window.deleteLater()
+    finally:
+        instance.release()

@@ -52,6 +52,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.undo_stack = QUndoStack(self)
         self.fonts_dialog: QDialog | None = None
+        self.restart_requested = False  # set by a restore: run() opens a new window
+        self.backup_job: jobs.Job | None = None
         self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
 
         self.dashboard = DashboardTab(self.conn, self.clock)
@@ -89,6 +91,9 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(self.import_action)
+        self.backup_action = QAction("备份与恢复…", self)
+        self.backup_action.setStatusTip("查看备份、立即备份、从备份恢复、更改备份文件夹")
+        self.backup_action.triggered.connect(self.show_backups)
         self.export_menu = file_menu.addMenu("导出")
         self.export_menu.setToolTipsVisible(True)
         self.export_actions: dict[ExportKind, QAction] = {}
@@ -103,6 +108,9 @@ class MainWindow(QMainWindow):
             self.export_menu.addAction(action)
             if kind is ExportKind.XLSX:
                 self.export_menu.addSeparator()
+        file_menu.addSeparator()
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -152,6 +160,75 @@ class MainWindow(QMainWindow):
         with reporting(self):
             OfficeProfileDialog.ask(self, self.conn, self.clock().year)
 
+    # --- Backups ---------------------------------------------------------------------------
+
+    def backup_folder(self) -> Path:
+        from fangzhi_desktop.storage.backup import default_backup_dir
+
+        chosen = self.settings.get(keys.BACKUP_DIR)
+        return Path(chosen) if chosen else default_backup_dir()
+
+    def start_daily_backup(self) -> jobs.Job:
+        """At start-up, in the background: one verified backup a day, then the rotation."""
+        from fangzhi_desktop.storage.backup import daily_backup
+
+        folder = self.backup_folder()
+        self.backup_job = jobs.start_job(
+            self, "自动备份", jobs.in_database(self.db_path,
+                                           lambda conn, _progress: daily_backup(conn, folder)),
+            on_error=lambda exc: self.statusBar().showMessage(
+                f"自动备份没有完成：{getattr(exc, 'message', exc)}", 15000))
+        return self.backup_job
+
+    def show_backups(self) -> None:
+        from fangzhi_desktop.ui.dialogs.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(self, self.backup_folder())
+        dialog.backup_requested.connect(lambda: self._backup_now(dialog))
+        dialog.restore_requested.connect(lambda path: self.restore_backup(path, dialog))
+        dialog.folder_changed.connect(
+            lambda folder: self.settings.set(keys.BACKUP_DIR, str(folder)))
+        dialog.exec()
+
+    def _backup_now(self, dialog: QDialog) -> None:
+        from fangzhi_desktop.storage.backup import backup_before, rotate
+
+        folder = self.backup_folder()
+
+        def work(conn: sqlite3.Connection, _progress: object) -> Path:
+            path = backup_before(conn, "手动", folder)
+            rotate(folder)
+            return path
+
+        def done(path: Path) -> None:
+            dialog.reload()  # type: ignore[attr-defined]
+            prompts.inform(dialog, "备份完成", f"已备份并校验：\n{path}")
+
+        self.backup_job = jobs.start_job(dialog, "正在备份", jobs.in_database(self.db_path, work),
+                                         on_success=done)
+
+    def restore_backup(self, backup: Path, dialog: QDialog | None = None) -> None:
+        """Close the database, swap in the backup (the current file is backed up first),
+        and ask ``run()`` for a fresh window on the restored data."""
+        from fangzhi_desktop.storage.backup import restore
+
+        if jobs.running():
+            prompts.inform(self, "恢复备份", "还有导入、导出或备份正在进行，请等它完成后再恢复。")
+            return
+        jobs.wait_all()
+        self.shutdown()
+        with reporting(self):
+            safety = restore(self.db_path, backup, self.backup_folder())
+            self.restart_requested = True
+            if dialog is not None:
+                dialog.accept()
+            prompts.inform(self, "恢复完成", "已从备份恢复。" + (
+                f"恢复前的数据已备份到：\n{safety}" if safety else ""))
+            self.close()
+            return
+        self.restart_requested = True  # the restore failed: reopen on the unchanged data
+        self.close()
+
     def edit_units(self) -> None:
         """设置 → 单位名录: merging two spellings changes the ledger, so refresh it."""
         from fangzhi_desktop.ui.dialogs.units_dialog import UnitsDialog
@@ -186,6 +263,14 @@ class MainWindow(QMainWindow):
 
     def tab_keys(self) -> list[str]:
         return [key for key, _ in TABS]
+
+    def bring_to_front(self) -> None:
+        """A second start on this database asked us to show ourselves."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def select_tab(self, key: str) -> QWidget:
         """Show the tab called ``key`` (dashboard, workpoints, campaigns, yearbook, learning)."""

@@ -29,6 +29,12 @@ def save_file(parent: QWidget | None, title: str, file_filter: str,
     return Path(name) if name else None
 
 
+def choose_folder(parent: QWidget | None, title: str, directory: str = "") -> Path | None:
+    """Ask for a folder (e.g. where backups go); None when cancelled."""
+    name = QFileDialog.getExistingDirectory(parent, title, directory)
+    return Path(name) if name else None
+
+
 def confirm(parent: QWidget | None, title: str, text: str, *, ok_text: str = "确定",
             warning: bool = False) -> bool:
     """A yes/no question; True when the user agrees."""

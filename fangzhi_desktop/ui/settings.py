@@ -30,9 +30,10 @@ WORKPOINTS_SPLITTER = Setting("workpoints/splitter", QByteArray(), QByteArray)
 WORKPOINTS_HEADER = Setting("workpoints/header", QByteArray(), QByteArray)
 IMPORT_DIR = Setting("paths/import_dir", "", str)
 EXPORT_DIR = Setting("paths/export_dir", "", str)
+BACKUP_DIR = Setting("paths/backup_dir", "", str)  # "" = the user data folder's backups/
 
 ALL_SETTINGS: tuple[Setting, ...] = (WINDOW_GEOMETRY, WINDOW_TAB, WORKPOINTS_SPLITTER,
-                                     WORKPOINTS_HEADER, IMPORT_DIR, EXPORT_DIR)
+                                     WORKPOINTS_HEADER, IMPORT_DIR, EXPORT_DIR, BACKUP_DIR)
 
 
 def default_path() -> Path:
