@@ -26,6 +26,9 @@ class ExportKind:
 # One per line: a new area adds its own line.
 AREAS = (
     "export_workpoints",
+    "export_learning",
+    "export_briefings",
+    "export_campaigns",
 )
 
 

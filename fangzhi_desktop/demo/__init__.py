@@ -13,6 +13,9 @@ from fangzhi_desktop.progress import Progress, no_progress, scaled
 # Each module has ``add(conn, today, progress)``. One per line: a new area adds its own line.
 PARTS: tuple[tuple[str, float], ...] = (
     ("workpoints", 1.0),
+    ("learning", 0.3),
+    ("briefings", 0.2),
+    ("campaigns", 0.3),
 )
 
 

@@ -168,10 +168,242 @@ CREATE TABLE people (
 """)
 
 
+def m0004_learning(db: Database) -> None:
+    """Staff learning: activity types with their 学时 rules, yearly requirements per 职级 and
+    the carry-over limit (each applying from a year on), activities and attendance.
+
+    The default types and requirements (``from_year`` 0: every year until the office sets a
+    year of its own) are stored here as this version ships them; the office edits them.
+    ``studied`` holds one document or speech per line. A person with learning records cannot
+    be deleted (RESTRICT): the records are the office's history.
+    """
+    _run(db, """
+CREATE TABLE learning_types (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    basis TEXT NOT NULL CHECK (basis IN ('per_session', 'per_half_day', 'per_day', 'by_length')),
+    hours REAL NOT NULL CHECK (hours > 0),
+    yearly_cap REAL CHECK (yearly_cap IS NULL OR yearly_cap >= 0),
+    note TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE learning_policies (
+    from_year INTEGER PRIMARY KEY,
+    default_hours REAL NOT NULL CHECK (default_hours >= 0),
+    carry_cap REAL NOT NULL DEFAULT 0 CHECK (carry_cap >= 0)
+);
+CREATE TABLE learning_requirements (
+    from_year INTEGER NOT NULL REFERENCES learning_policies(from_year) ON DELETE CASCADE,
+    rank TEXT NOT NULL,
+    hours REAL NOT NULL CHECK (hours >= 0),
+    PRIMARY KEY (from_year, rank)
+);
+CREATE TABLE learning_activities (
+    id INTEGER PRIMARY KEY,
+    type_id INTEGER NOT NULL REFERENCES learning_types(id) ON DELETE RESTRICT,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    title TEXT NOT NULL,
+    host TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL DEFAULT '',
+    studied TEXT NOT NULL DEFAULT '',
+    units REAL,
+    hours REAL NOT NULL CHECK (hours >= 0),
+    hours_manual INTEGER NOT NULL DEFAULT 0 CHECK (hours_manual IN (0, 1)),
+    note TEXT NOT NULL DEFAULT '',
+    source_file TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
+    updated_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
+    CHECK (end_date >= start_date)
+);
+CREATE INDEX learning_activities_dates ON learning_activities(start_date, end_date);
+CREATE INDEX learning_activities_type ON learning_activities(type_id);
+CREATE TABLE learning_attendance (
+    activity_id INTEGER NOT NULL REFERENCES learning_activities(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE RESTRICT,
+    position INTEGER NOT NULL,
+    on_leave INTEGER NOT NULL DEFAULT 0 CHECK (on_leave IN (0, 1)),
+    hours REAL CHECK (hours IS NULL OR hours >= 0),
+    note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (activity_id, person_id)
+);
+CREATE INDEX learning_attendance_person ON learning_attendance(person_id);
+INSERT INTO learning_types (name, basis, hours, yearly_cap, note, position) VALUES
+    ('理论学习中心组学习', 'per_session', 3, NULL, '每次集中学习3学时', 1),
+    ('专题讲座', 'per_half_day', 4, NULL, '每半天4学时', 2),
+    ('脱产培训', 'per_day', 8, NULL, '每天6—8学时，默认8学时', 3),
+    ('网络学习', 'by_length', 1, NULL, '按课程学时计', 4),
+    ('主题党日', 'per_session', 2, NULL, '', 5),
+    ('三会一课', 'per_session', 2, NULL, '', 6),
+    ('自学', 'by_length', 1, 20, '按实际学时计，每年最多20学时', 7),
+    ('业务培训', 'per_half_day', 4, NULL, '', 8),
+    ('法治培训', 'per_half_day', 4, NULL, '', 9);
+INSERT INTO learning_policies (from_year, default_hours, carry_cap) VALUES (0, 90, 20);
+INSERT INTO learning_requirements (from_year, rank, hours) VALUES
+    (0, '正处', 110), (0, '副处', 110), (0, '正科', 110), (0, '副科', 110);
+""")
+
+
+def m0005_briefings(db: Database) -> None:
+    """Briefings (简报): issues with their 期号 (per year) and 总期号 (never reset), and articles.
+
+    ``series_key`` is the briefing's name without spaces: numbers are unique within a series.
+    An article's paragraphs are stored one per line in ``body``. ``has_tail`` 0 means the issue
+    printed no 报尾 (the export then fills it from the office profile).
+    """
+    _run(db, """
+CREATE TABLE briefing_issues (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    series_key TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    issue INTEGER NOT NULL CHECK (issue > 0),
+    total_issue INTEGER CHECK (total_issue IS NULL OR total_issue > 0),
+    issued_on TEXT NOT NULL,
+    publisher TEXT NOT NULL DEFAULT '',
+    confidential TEXT NOT NULL DEFAULT '',
+    has_tail INTEGER NOT NULL DEFAULT 1 CHECK (has_tail IN (0, 1)),
+    printer TEXT NOT NULL DEFAULT '',
+    print_date TEXT,
+    bao TEXT NOT NULL DEFAULT '',
+    song TEXT NOT NULL DEFAULT '',
+    fa TEXT NOT NULL DEFAULT '',
+    copies INTEGER CHECK (copies IS NULL OR copies > 0),
+    disclosure TEXT NOT NULL DEFAULT '',
+    source_file TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
+    updated_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
+    UNIQUE (series_key, year, issue)
+);
+CREATE UNIQUE INDEX briefing_issues_total ON briefing_issues(series_key, total_issue)
+    WHERE total_issue IS NOT NULL;
+CREATE INDEX briefing_issues_date ON briefing_issues(issued_on);
+CREATE TABLE briefing_articles (
+    id INTEGER PRIMARY KEY,
+    issue_id INTEGER NOT NULL REFERENCES briefing_issues(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    column_name TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL,
+    body TEXT NOT NULL DEFAULT '',
+    attribution TEXT NOT NULL DEFAULT '',
+    origin TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX briefing_articles_issue ON briefing_articles(issue_id, position);
+""")
+
+
+def m0006_campaigns(db: Database) -> None:
+    """Campaigns (专项活动): phases, the task ledger with steps, log, extensions and 销号; and
+    the holiday schedules of years the office adds (``calendar_years``).
+
+    Dates are ISO text; a task or step without a time limit has NULL dates. ``token`` is a
+    random secret per campaign that signs the keys of its feedback templates. When two
+    spellings of a unit are merged (the alias rows move first, then the unit is deleted), the
+    trigger moves the tasks to the unit that now owns the deleted unit's name.
+    """
+    _run(db, """
+CREATE TABLE campaign_activities (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    issuer TEXT NOT NULL DEFAULT '',
+    purpose TEXT NOT NULL DEFAULT '',
+    contents TEXT NOT NULL DEFAULT '[]',
+    source_file TEXT NOT NULL DEFAULT '',
+    token TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
+    updated_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
+);
+CREATE TABLE campaign_phases (
+    id INTEGER PRIMARY KEY,
+    campaign_id INTEGER NOT NULL REFERENCES campaign_activities(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    start_date TEXT,
+    end_date TEXT,
+    phrase TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX campaign_phases_campaign ON campaign_phases(campaign_id, position);
+CREATE TABLE campaign_tasks (
+    id INTEGER PRIMARY KEY,
+    campaign_id INTEGER NOT NULL REFERENCES campaign_activities(id) ON DELETE CASCADE,
+    phase_id INTEGER REFERENCES campaign_phases(id) ON DELETE SET NULL,
+    no INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    group_name TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL,
+    unit_id INTEGER REFERENCES units(id) ON DELETE RESTRICT,
+    person TEXT NOT NULL DEFAULT '',
+    deadline_phrase TEXT NOT NULL DEFAULT '',
+    deadline_rule TEXT NOT NULL DEFAULT '',
+    deadline_issued TEXT,
+    deadline TEXT,
+    status TEXT NOT NULL DEFAULT '未启动'
+        CHECK (status IN ('未启动', '推进中', '已完成', '已销号')),
+    status_date TEXT,
+    status_remark TEXT NOT NULL DEFAULT '',
+    closed_by TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
+);
+CREATE INDEX campaign_tasks_campaign ON campaign_tasks(campaign_id, position);
+CREATE INDEX campaign_tasks_deadline ON campaign_tasks(deadline, status);
+CREATE INDEX campaign_tasks_unit ON campaign_tasks(unit_id);
+CREATE INDEX campaign_tasks_phase ON campaign_tasks(phase_id);
+CREATE TABLE campaign_task_steps (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES campaign_tasks(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    node_phrase TEXT NOT NULL DEFAULT '',
+    node_rule TEXT NOT NULL DEFAULT '',
+    deadline TEXT,
+    done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+    done_on TEXT
+);
+CREATE INDEX campaign_task_steps_task ON campaign_task_steps(task_id, position);
+CREATE TABLE campaign_task_log (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES campaign_tasks(id) ON DELETE CASCADE,
+    entry_date TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('进展', '催办')),
+    text TEXT NOT NULL,
+    reporter TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
+);
+CREATE INDEX campaign_task_log_task ON campaign_task_log(task_id, entry_date);
+CREATE TABLE campaign_task_extensions (
+    id INTEGER PRIMARY KEY,
+    task_id INTEGER NOT NULL REFERENCES campaign_tasks(id) ON DELETE CASCADE,
+    old_deadline TEXT NOT NULL,
+    new_deadline TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    decided_on TEXT NOT NULL,
+    created_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
+);
+CREATE INDEX campaign_task_extensions_task ON campaign_task_extensions(task_id);
+CREATE TRIGGER campaign_tasks_follow_unit_merge BEFORE DELETE ON units
+BEGIN
+    UPDATE campaign_tasks SET unit_id = (
+        SELECT a.unit_id FROM unit_aliases a WHERE a.alias = OLD.name AND a.unit_id != OLD.id)
+    WHERE unit_id = OLD.id AND EXISTS (
+        SELECT 1 FROM unit_aliases a WHERE a.alias = OLD.name AND a.unit_id != OLD.id);
+END;
+CREATE TABLE calendar_years (
+    year INTEGER PRIMARY KEY,
+    data TEXT NOT NULL,
+    source_file TEXT NOT NULL DEFAULT '',
+    added_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
+);
+""")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("0001_work_points", m0001_work_points),
     ("0002_office_profile", m0002_office_profile),
     ("0003_people", m0003_people),
+    ("0004_learning", m0004_learning),
+    ("0005_briefings", m0005_briefings),
+    ("0006_campaigns", m0006_campaigns),
 )
 
 

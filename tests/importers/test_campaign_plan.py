@@ -109,3 +109,19 @@ def test_a_phase_without_dates_is_a_warning() -> None:
 def test_text_without_a_plan_title_is_unusable() -> None:
     with pytest.raises(UnusableInput, match="实施方案的标题"):
         parse_text("一段普通文字。\n")
+
+
+def test_printed_spans_read_back_to_the_same_range() -> None:
+    """What the plan export prints for a phase (span_text) parses back to the same dates."""
+    from fangzhi_desktop.domain.campaigns import span_text
+    from fangzhi_desktop.domain.date_ranges import parse_range
+
+    plan = parse_text(VARIANTS)
+    seed = read_plan(SEED_PLAN)
+    assert seed.year == 2021 and plan.year == 2021
+    for phase in seed.phases + plan.phases:
+        assert phase.span is not None
+        printed = span_text(phase.span.start, phase.span.end)
+        again = parse_range(f"（{printed}）", 2000)
+        assert again is not None and (again.start, again.end) == (phase.span.start,
+                                                                  phase.span.end), printed
