@@ -333,9 +333,14 @@ def match_by_content(row: ReturnRow, tasks: Sequence[CampaignTask], unit: str,
     for task in tasks:
         if task.id in taken:
             continue
-        ratio = SequenceMatcher(None, text, _compact(task.text), autojunk=False).ratio()
         same_no = row.no is not None and row.no == task.no
-        if ratio < (SAME_NUMBER_RATIO if same_no else ANY_NUMBER_RATIO):
+        needed = SAME_NUMBER_RATIO if same_no else ANY_NUMBER_RATIO
+        matcher = SequenceMatcher(None, text, _compact(task.text), autojunk=False)
+        # The quick ratios are upper bounds of ratio(): skip hopeless pairs cheaply.
+        if matcher.real_quick_ratio() < needed or matcher.quick_ratio() < needed:
+            continue
+        ratio = matcher.ratio()
+        if ratio < needed:
             continue
         score = ratio + (0.2 if same_no else 0.0) + (0.05 if task.unit == unit else 0.0)
         if best is None or score > best[0]:

@@ -21,7 +21,7 @@ from fangzhi_desktop.importers.campaign_returns import (
     match_sheet,
     read_return_file,
 )
-from fangzhi_desktop.progress import Progress, no_progress, scaled
+from fangzhi_desktop.progress import Progress, no_progress
 from fangzhi_desktop.storage import campaigns as store
 from fangzhi_desktop.storage.campaign_followup import apply_task_updates
 
@@ -115,4 +115,4 @@ def save_returns(conn: sqlite3.Connection, preview: ReturnsPreview, today: date,
             [p for e in preview.rejected for p in e.problems])
     if preview.errors:
         raise InputErrors(f"反馈表中有{len(preview.errors)}处错误，整批未保存。", preview.errors)
-    return apply_task_updates(conn, preview.updates, today, scaled(progress, 0.0, 1.0))
+    return apply_task_updates(conn, preview.updates, today, progress)
