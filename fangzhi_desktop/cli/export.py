@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     kinds = all_kinds()
     if args.list:
         for kind in kinds.values():
-            print(f"{kind.name}\t{kind.description}（{kind.suffix}）")
+            print(f"{kind.name}\t{kind.description}（{kind.suffix or '文件夹'}）")
         return EXIT_OK
     if not args.kind:
         raise UnusableInput("用法错误：请指定导出种类（用 export --list 查看）。")
