@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from fangzhi_desktop.domain.learning import LearningYear, format_hours
 from fangzhi_desktop.exporters.files import atomic_output
 from fangzhi_desktop.exporters.xlsx_cells import set_text
+from fangzhi_desktop.exporters.xlsx_ledger import finish_sheet, sheet_frame, write_row
 from fangzhi_desktop.progress import Progress, no_progress
 
 PERSON_HEAD: tuple[tuple[str, float], ...] = (
@@ -27,7 +26,6 @@ ACTIVITY_COLUMNS: tuple[tuple[str, float], ...] = (
     ("主持", 12), ("地点", 16), ("学习内容", 60), ("每人学时", 10), ("应到", 8), ("实到", 8),
     ("请假", 8))
 SHORT_FILL = "FFC7CE"
-HEADER_FILL = "D9E1F2"
 
 
 def write_learning_xlsx(path: str | Path, stats: LearningYear, title: str = "",
@@ -67,7 +65,7 @@ def _people_sheet(ws: Any, stats: LearningYear, title: str) -> None:
     ws.title = "学时统计"
     types = stats.type_names
     columns = [*PERSON_HEAD, *((name, TYPE_WIDTH) for name in types), *PERSON_TAIL]
-    header_row = _frame(ws, title, _subtitle(stats), columns)
+    header_row = sheet_frame(ws, title, _subtitle(stats), columns, header_height=32)
     short = PatternFill("solid", fgColor=SHORT_FILL)
     for n, p in enumerate(stats.people, start=1):
         values: list[object] = [n, p.person.name, p.person.department, p.person.rank,
@@ -76,22 +74,23 @@ def _people_sheet(ws: Any, stats: LearningYear, title: str) -> None:
         values += [p.earned, p.carried_in, p.total, p.shortfall,
                    "已完成" if p.complete else "未完成", p.attendances, p.leaves]
         row = header_row + n
-        _write_row(ws, row, values)
+        write_row(ws, row, values)
         if not p.complete:
             ws.cell(row=row, column=len(columns) - 3).fill = short
             ws.cell(row=row, column=len(columns) - 2).fill = short
-    _finish(ws, header_row, len(columns), len(stats.people), keep_columns=2)
+    finish_sheet(ws, header_row, len(columns), len(stats.people), keep_columns=2)
 
 
 def _department_sheet(ws: Any, stats: LearningYear, title: str) -> None:
     ws.title = "科室汇总"
-    header_row = _frame(ws, title, _subtitle(stats), DEPARTMENT_COLUMNS)
+    header_row = sheet_frame(ws, title, _subtitle(stats), DEPARTMENT_COLUMNS,
+                             header_height=32)
     departments = stats.departments()
     for n, d in enumerate(departments, start=1):
-        _write_row(ws, header_row + n, [d.department, d.people, d.attendances, d.hours,
+        write_row(ws, header_row + n, [d.department, d.people, d.attendances, d.hours,
                                         d.average, d.completed, d.rate])
     total_row = header_row + len(departments) + 1
-    _write_row(ws, total_row, ["全办合计", stats.headcount, stats.attendances, stats.total_hours,
+    write_row(ws, total_row, ["全办合计", stats.headcount, stats.attendances, stats.total_hours,
                                stats.average_hours, stats.completed, stats.completion_rate])
     from openpyxl.styles import Font
 
@@ -101,71 +100,16 @@ def _department_sheet(ws: Any, stats: LearningYear, title: str) -> None:
         ws.cell(row=row, column=len(DEPARTMENT_COLUMNS)).number_format = "0.0%"
     set_text(ws.cell(row=total_row + 2, column=1),
              f"参加人数（至少参加一次）：{stats.participants}人；参加人次：{stats.attendances}人次。")
-    _finish(ws, header_row, len(DEPARTMENT_COLUMNS), len(departments) + 1)
+    finish_sheet(ws, header_row, len(DEPARTMENT_COLUMNS), len(departments) + 1)
 
 
 def _activity_sheet(ws: Any, stats: LearningYear, title: str) -> None:
     ws.title = "学习活动"
-    header_row = _frame(ws, title, _subtitle(stats), ACTIVITY_COLUMNS)
+    header_row = sheet_frame(ws, title, _subtitle(stats), ACTIVITY_COLUMNS,
+                             header_height=32)
     for n, item in enumerate(stats.activities, start=1):
         a = item.activity
-        _write_row(ws, header_row + n, [
+        write_row(ws, header_row + n, [
             n, a.start, a.last_day, a.type_name, a.title, a.host, a.place, "；".join(a.studied),
             a.hours, item.invited, item.present, item.leave])
-    _finish(ws, header_row, len(ACTIVITY_COLUMNS), len(stats.activities))
-
-
-def _frame(ws: Any, title: str, subtitle: str, columns: Sequence[tuple[str, float]]) -> int:
-    """Title, subtitle and the header row; returns the header's row number."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-
-    set_text(ws.cell(row=1, column=1), title)
-    ws.cell(row=1, column=1).font = Font(name="黑体", size=16, bold=True)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
-    set_text(ws.cell(row=2, column=1), subtitle)
-    header_row = 3
-    thin = Side(style="thin", color="808080")
-    for col, (name, width) in enumerate(columns, start=1):
-        cell = ws.cell(row=header_row, column=col)
-        set_text(cell, name)
-        cell.font = Font(name="黑体", bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.row_dimensions[header_row].height = 32  # two lines: 理论学习中心组学习 wraps
-    return header_row
-
-
-def _write_row(ws: Any, row: int, values: Sequence[object]) -> None:
-    from openpyxl.styles import Alignment, Border, Font, Side
-
-    thin = Side(style="thin", color="808080")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for col, value in enumerate(values, start=1):
-        cell = ws.cell(row=row, column=col)
-        if isinstance(value, str):
-            set_text(cell, value)
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
-        else:
-            cell.value = value
-            if isinstance(value, date):
-                cell.number_format = "yyyy-mm-dd"
-            cell.alignment = Alignment(horizontal="right", vertical="top")
-        cell.border = border
-        cell.font = Font(name="仿宋")
-
-
-def _finish(ws: Any, header_row: int, columns: int, rows: int, *, keep_columns: int = 0) -> None:
-    """Freeze the header (and the first ``keep_columns`` columns), filter, print setup."""
-    from openpyxl.utils import get_column_letter
-
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=keep_columns + 1)
-    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(columns)}{header_row + max(rows, 1)}"
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    finish_sheet(ws, header_row, len(ACTIVITY_COLUMNS), len(stats.activities))
