@@ -25,6 +25,8 @@ def setup_logging() -> Path | None:
         return _configured
     try:
         path = log_dir() / LOG_NAME
+        if not path.exists():
+            path.touch(mode=0o600)  # logs are the user's own business
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     except OSError:

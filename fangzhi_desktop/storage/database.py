@@ -7,7 +7,9 @@ migration runs in its own transaction.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,6 +36,18 @@ def connect(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
+def create_private(path: Path) -> None:
+    """Create an empty file readable by the current user only (it will hold personal data).
+
+    SQLite gives the -wal and -shm files the permissions of the database file, so they are
+    private too. On Windows the file inherits the user profile's ACL.
+    """
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o600)  # whatever the umask
+
+
 def open_database(path: str | Path, *, migrate: bool = True) -> sqlite3.Connection:
     """Open (creating if missing) and bring the schema up to date.
 
@@ -47,8 +61,9 @@ def open_database(path: str | Path, *, migrate: bool = True) -> sqlite3.Connecti
         else:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
+                create_private(path)
             except OSError as exc:
-                raise DatabaseError(f"无法创建数据文件夹 {path.parent}（{exc.strerror}）。") from exc
+                raise DatabaseError(f"无法创建数据文件 {path}（{exc.strerror}）。") from exc
     conn = connect(path)
     try:
         check_schema(conn, path)
