@@ -18,6 +18,15 @@ def log_dir() -> Path:
     return path
 
 
+class RedactingFormatter(logging.Formatter):
+    """Log lines (tracebacks included) never carry ID numbers or mobile numbers."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from fangzhi_desktop.domain.privacy import redact
+
+        return redact(super().format(record))
+
+
 def setup_logging() -> Path | None:
     """Log to a rotating file under the user data folder; returns its path (None if unwritable)."""
     global _configured
@@ -31,7 +40,7 @@ def setup_logging() -> Path | None:
             path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("fangzhi_desktop")
     root.setLevel(logging.INFO)
     root.addHandler(handler)
