@@ -29,7 +29,13 @@ AREAS = (
     "export_learning",
     "export_briefings",
     "export_campaigns",
+    "export_yearbook",
 )
+
+
+# Kinds drawn with Qt (name, description): the launcher runs them, the command line only lists them.
+QT_EXPORTS = (("campaign-chart", "专项活动作战图（.png 为 A3 横版 300 dpi 图片，.docx 为横版 Word；"
+                                   "--id 指定活动，--date 以该日为“今天”）"),)
 
 
 def all_kinds() -> dict[str, ExportKind]:
@@ -70,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
     if args.list:
         for kind in kinds.values():
             print(f"{kind.name}\t{kind.description}（{kind.suffix or '文件夹'}）")
+        for name, description in QT_EXPORTS:
+            print(f"{name}\t{description}")
         return EXIT_OK
     if not args.kind:
         raise UnusableInput("用法错误：请指定导出种类（用 export --list 查看）。")

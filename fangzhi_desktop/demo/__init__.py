@@ -16,6 +16,7 @@ PARTS: tuple[tuple[str, float], ...] = (
     ("learning", 0.3),
     ("briefings", 0.2),
     ("campaigns", 0.3),
+    ("yearbook", 0.3),
 )
 
 

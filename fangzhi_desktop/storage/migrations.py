@@ -397,6 +397,160 @@ CREATE TABLE calendar_years (
 """)
 
 
+def m0007_yearbook(db: Database) -> None:
+    """Yearbooks (年鉴): the office's stage template, volumes with their stages, 供稿单位
+    (contact and deadline per volume), the 篇目 tree, manuscripts (the file in its own table, so
+    listing them never reads blobs) and their reviews.
+
+    Template dates are ``MM-DD`` in the volume year. ``token`` signs the keys of the 组稿
+    packages. A node's ``unit_id`` is its own assignment (its 条目 inherit it). When two
+    spellings of a unit are merged, the trigger moves the yearbook's references first.
+    """
+    _run(db, """
+CREATE TABLE yearbook_stage_templates (
+    id INTEGER PRIMARY KEY,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    start_md TEXT NOT NULL,
+    end_md TEXT NOT NULL,
+    publication INTEGER NOT NULL DEFAULT 0 CHECK (publication IN (0, 1)),
+    owner TEXT NOT NULL DEFAULT '',
+    CHECK (end_md >= start_md)
+);
+INSERT INTO yearbook_stage_templates (position, name, start_md, end_md, publication) VALUES
+    (1, '印发组稿通知', '01-05', '01-20', 0),
+    (2, '篇目设计/审定', '01-21', '02-10', 0),
+    (3, '组稿', '02-11', '04-10', 0),
+    (4, '收稿', '04-11', '04-30', 0),
+    (5, '初审', '05-01', '05-31', 0),
+    (6, '复审', '06-01', '06-30', 0),
+    (7, '终审', '07-01', '07-20', 0),
+    (8, '送审', '07-21', '08-10', 0),
+    (9, '出版社三审三校', '08-11', '09-30', 0),
+    (10, '排版校对', '10-01', '10-31', 0),
+    (11, '出版审批/书号', '11-01', '11-15', 0),
+    (12, '印刷', '11-16', '12-10', 0),
+    (13, '出版发行', '12-11', '12-25', 1),
+    (14, '报送/上网', '12-26', '12-31', 0);
+CREATE TABLE yearbook_volumes (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL UNIQUE CHECK (year BETWEEN 1990 AND 2100),
+    title TEXT NOT NULL,
+    deadline TEXT,
+    tolerance REAL NOT NULL DEFAULT 0.1 CHECK (tolerance >= 0 AND tolerance < 1),
+    token TEXT NOT NULL,
+    copied_from INTEGER,
+    created_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime')),
+    updated_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
+);
+CREATE TABLE yearbook_stages (
+    id INTEGER PRIMARY KEY,
+    volume_id INTEGER NOT NULL REFERENCES yearbook_volumes(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    planned_start TEXT,
+    planned_end TEXT,
+    actual_start TEXT,
+    actual_end TEXT,
+    owner TEXT NOT NULL DEFAULT '',
+    remarks TEXT NOT NULL DEFAULT '',
+    publication INTEGER NOT NULL DEFAULT 0 CHECK (publication IN (0, 1)),
+    CHECK (planned_end IS NULL OR planned_start IS NULL OR planned_end >= planned_start),
+    CHECK (actual_end IS NULL OR (actual_start IS NOT NULL AND actual_end >= actual_start))
+);
+CREATE INDEX yearbook_stages_volume ON yearbook_stages(volume_id, position);
+CREATE TABLE yearbook_units (
+    volume_id INTEGER NOT NULL REFERENCES yearbook_volumes(id) ON DELETE CASCADE,
+    unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE RESTRICT,
+    position INTEGER NOT NULL DEFAULT 0,
+    contact TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    deadline TEXT,
+    remarks TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (volume_id, unit_id)
+);
+CREATE INDEX yearbook_units_unit ON yearbook_units(unit_id);
+CREATE TABLE yearbook_nodes (
+    id INTEGER PRIMARY KEY,
+    volume_id INTEGER NOT NULL REFERENCES yearbook_volumes(id) ON DELETE CASCADE,
+    parent_id INTEGER REFERENCES yearbook_nodes(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    unit_id INTEGER REFERENCES units(id) ON DELETE RESTRICT,
+    word_budget INTEGER CHECK (word_budget IS NULL OR word_budget >= 0),
+    photo_budget INTEGER CHECK (photo_budget IS NULL OR photo_budget >= 0),
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX yearbook_nodes_volume ON yearbook_nodes(volume_id, parent_id, position);
+CREATE INDEX yearbook_nodes_parent ON yearbook_nodes(parent_id);
+CREATE INDEX yearbook_nodes_unit ON yearbook_nodes(unit_id);
+CREATE TABLE yearbook_manuscripts (
+    id INTEGER PRIMARY KEY,
+    node_id INTEGER NOT NULL UNIQUE REFERENCES yearbook_nodes(id) ON DELETE CASCADE,
+    unit_id INTEGER REFERENCES units(id) ON DELETE RESTRICT,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    received_on TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    words INTEGER NOT NULL CHECK (words >= 0),
+    chinese_chars INTEGER NOT NULL DEFAULT 0,
+    chinese_punct INTEGER NOT NULL DEFAULT 0,
+    latin_words INTEGER NOT NULL DEFAULT 0,
+    digits_runs INTEGER NOT NULL DEFAULT 0,
+    photos INTEGER NOT NULL DEFAULT 0 CHECK (photos >= 0),
+    sealed INTEGER NOT NULL DEFAULT 0 CHECK (sealed IN (0, 1)),
+    sealed_on TEXT,
+    review_level TEXT NOT NULL DEFAULT '' CHECK (review_level IN ('', '初审', '复审', '终审')),
+    review_result TEXT NOT NULL DEFAULT '' CHECK (review_result IN ('', '通过', '退改')),
+    accepted INTEGER NOT NULL DEFAULT 0 CHECK (accepted IN (0, 1)),
+    accepted_on TEXT,
+    source TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
+);
+CREATE INDEX yearbook_manuscripts_unit ON yearbook_manuscripts(unit_id);
+CREATE TABLE yearbook_manuscript_files (
+    manuscript_id INTEGER PRIMARY KEY REFERENCES yearbook_manuscripts(id) ON DELETE CASCADE,
+    content BLOB NOT NULL
+);
+CREATE TABLE yearbook_reviews (
+    id INTEGER PRIMARY KEY,
+    manuscript_id INTEGER NOT NULL REFERENCES yearbook_manuscripts(id) ON DELETE CASCADE,
+    level TEXT NOT NULL CHECK (level IN ('初审', '复审', '终审')),
+    result TEXT NOT NULL CHECK (result IN ('通过', '退改')),
+    reason TEXT NOT NULL DEFAULT '',
+    reviewed_on TEXT NOT NULL,
+    reviewer TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX yearbook_reviews_manuscript ON yearbook_reviews(manuscript_id);
+CREATE TRIGGER yearbook_follow_unit_merge BEFORE DELETE ON units
+WHEN EXISTS (SELECT 1 FROM unit_aliases a WHERE a.alias = OLD.name AND a.unit_id != OLD.id)
+BEGIN
+    UPDATE yearbook_nodes SET unit_id = (
+        SELECT a.unit_id FROM unit_aliases a WHERE a.alias = OLD.name AND a.unit_id != OLD.id)
+    WHERE unit_id = OLD.id;
+    UPDATE yearbook_manuscripts SET unit_id = (
+        SELECT a.unit_id FROM unit_aliases a WHERE a.alias = OLD.name AND a.unit_id != OLD.id)
+    WHERE unit_id = OLD.id;
+    UPDATE yearbook_units SET
+        contact = coalesce(nullif(contact, ''), (SELECT o.contact FROM yearbook_units o
+            WHERE o.volume_id = yearbook_units.volume_id AND o.unit_id = OLD.id), ''),
+        phone = coalesce(nullif(phone, ''), (SELECT o.phone FROM yearbook_units o
+            WHERE o.volume_id = yearbook_units.volume_id AND o.unit_id = OLD.id), '')
+    WHERE unit_id = (SELECT a.unit_id FROM unit_aliases a
+                     WHERE a.alias = OLD.name AND a.unit_id != OLD.id);
+    INSERT OR IGNORE INTO yearbook_units (volume_id, unit_id, position, contact, phone,
+        deadline, remarks)
+    SELECT volume_id, (SELECT a.unit_id FROM unit_aliases a
+                       WHERE a.alias = OLD.name AND a.unit_id != OLD.id),
+           position, contact, phone, deadline, remarks
+    FROM yearbook_units WHERE unit_id = OLD.id;
+    DELETE FROM yearbook_units WHERE unit_id = OLD.id;
+END;
+""")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("0001_work_points", m0001_work_points),
     ("0002_office_profile", m0002_office_profile),
@@ -404,6 +558,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("0004_learning", m0004_learning),
     ("0005_briefings", m0005_briefings),
     ("0006_campaigns", m0006_campaigns),
+    ("0007_yearbook", m0007_yearbook),
 )
 
 

@@ -1,13 +1,16 @@
-"""The dashboard's lists: items overdue, and items due this week."""
+"""The dashboard's lists: work items and campaign tasks overdue, or due this week."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 
+from fangzhi_desktop.domain.campaigns import CampaignInfo, CampaignTask
 from fangzhi_desktop.domain.workpoints import WorkItem
+from fangzhi_desktop.ui import campaign_format
 from fangzhi_desktop.ui.formatting import (
     grade_background,
     grade_foreground,
@@ -18,30 +21,45 @@ from fangzhi_desktop.ui.formatting import (
 from fangzhi_desktop.ui.workpoints_model import ITEM_ID_ROLE, SORT_ROLE, deadline_tooltip
 
 _ROOT = QModelIndex()
+KIND_WORKPOINT = "工作要点"
+KIND_CAMPAIGN = "专项活动"
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+DAYS_COLUMN = 6
 
 
 class DueItemsModel(QAbstractTableModel):
-    """Items with their year; the last column counts days overdue (or days left)."""
+    """Work items and campaign tasks by deadline; the last column counts days overdue (or
+    days left). ``item(index)`` is the ``WorkItem`` or the ``CampaignTask``."""
 
     def __init__(self, overdue: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.overdue = overdue
-        self.headers = ("年度", "序号", "工作任务", "牵头单位", "完成时限",
+        self.headers = ("类型", "年度", "序号", "任务", "责任单位", "完成时限",
                         "逾期天数" if overdue else "剩余天数")
-        self._items: list[WorkItem] = []
+        self._rows: list[WorkItem | CampaignTask] = []
+        self._campaigns: dict[int, CampaignInfo] = {}
         self._today = date.today()
 
-    def set_items(self, items: list[WorkItem], today: date) -> None:
+    def set_items(self, items: Sequence[WorkItem], today: date,
+                  tasks: Sequence[CampaignTask] = (),
+                  campaigns: Mapping[int, CampaignInfo] | None = None) -> None:
+        """Work ``items`` and campaign ``tasks`` (with their ``campaigns``), by deadline."""
         self.beginResetModel()
-        self._items = list(items)
+        rows: list[WorkItem | CampaignTask] = [*items, *tasks]
+        rows.sort(key=lambda r: (r.deadline or date.max, isinstance(r, CampaignTask)))
+        self._rows = rows
+        self._campaigns = dict(campaigns or {})
         self._today = today
         self.endResetModel()
 
-    def item(self, index: QModelIndex) -> WorkItem | None:
-        return self._items[index.row()] if index.isValid() else None
+    def item(self, index: QModelIndex) -> WorkItem | CampaignTask | None:
+        return self._rows[index.row()] if index.isValid() else None
+
+    def kind(self, index: QModelIndex) -> str:
+        return KIND_CAMPAIGN if isinstance(self.item(index), CampaignTask) else KIND_WORKPOINT
 
     def rowCount(self, parent: QModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.headers)
@@ -53,39 +71,63 @@ class DueItemsModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
-    def _days(self, item: WorkItem) -> int:
-        days = item.days_left(self._today)
+    def _days(self, row: WorkItem | CampaignTask) -> int:
+        days = row.days_left(self._today) or 0
         return -days if self.overdue else days
 
-    def _days_text(self, item: WorkItem) -> str:
-        days = self._days(item)
+    def _days_text(self, row: WorkItem | CampaignTask) -> str:
+        days = self._days(row)
         if self.overdue:
             return f"{days}天"
         return "今天到期" if days == 0 else f"{days}天"
 
+    def _values(self, row: WorkItem | CampaignTask) -> tuple[str, ...]:
+        if isinstance(row, CampaignTask):
+            campaign = self._campaigns.get(row.campaign_id)
+            return (KIND_CAMPAIGN, f"{campaign.year}" if campaign else "", str(row.no), row.text,
+                    row.unit, iso(row.deadline), self._days_text(row))
+        return (KIND_WORKPOINT, f"{row.year}", str(row.no), row.text, units_text(row.lead),
+                iso(row.deadline), self._days_text(row))
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self._items[index.row()]
+        row = self._rows[index.row()]
         column = index.column()
+        task = row if isinstance(row, CampaignTask) else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (f"{item.year}", str(item.no), item.text, units_text(item.lead),
-                    iso(item.deadline), self._days_text(item))[column]
+            return self._values(row)[column]
         if role == SORT_ROLE:
-            return (item.year, item.position, item.text, units_text(item.lead),
-                    item.deadline.isoformat(), self._days(item))[column]
+            if column == 5:
+                return iso(row.deadline)
+            if column == DAYS_COLUMN:
+                return self._days(row)
+            return self._values(row)[column]
         if role == ITEM_ID_ROLE:
-            return item.id
+            return row.id
+        if role == KIND_ROLE:
+            return KIND_CAMPAIGN if task else KIND_WORKPOINT
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 2:
-                return rich_tooltip(f"{item.year}年第{item.no}条（双击查看）", item.text)
-            if column == 4:
-                return deadline_tooltip(item)
-            return None
-        if column == 5 and role == Qt.ItemDataRole.BackgroundRole:
-            return grade_background(item.grade(self._today))
-        if column == 5 and role == Qt.ItemDataRole.ForegroundRole:
-            return grade_foreground(item.grade(self._today))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 1, 4, 5):
+            return self._tooltip(row, column)
+        if column == DAYS_COLUMN and role == Qt.ItemDataRole.BackgroundRole:
+            return grade_background(row.grade(self._today))
+        if column == DAYS_COLUMN and role == Qt.ItemDataRole.ForegroundRole:
+            return grade_foreground(row.grade(self._today))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 1, 2, 5, 6):
             return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _tooltip(self, row: WorkItem | CampaignTask, column: int) -> str | None:
+        if isinstance(row, CampaignTask):
+            campaign = self._campaigns.get(row.campaign_id)
+            title = campaign.title if campaign else "专项活动"
+            if column in (0, 1, 3):
+                return rich_tooltip(f"{title} 第{row.no}项（双击查看）", row.text)
+            if column == 5:
+                return campaign_format.deadline_tooltip(row)
+            return None
+        if column in (0, 1, 3):
+            return rich_tooltip(f"{row.year}年工作要点第{row.no}条（双击查看）", row.text)
+        if column == 5:
+            return deadline_tooltip(row)
         return None

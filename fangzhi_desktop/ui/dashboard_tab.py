@@ -22,16 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fangzhi_desktop.domain.campaigns import CampaignTask
 from fangzhi_desktop.domain.workpoints import Grade, Status, WorkItem, week_bounds
+from fangzhi_desktop.storage import campaigns as campaign_store
 from fangzhi_desktop.storage import workpoints as store
+from fangzhi_desktop.ui.dashboard_campaigns import CampaignSummary
+from fangzhi_desktop.ui.dashboard_learning import LearningSummary
 from fangzhi_desktop.ui.dashboard_model import DueItemsModel
 from fangzhi_desktop.ui.formatting import GRADE_BACKGROUND, GRADE_FOREGROUND, cn_day
 from fangzhi_desktop.ui.placeholder import COMING_LATER
 from fangzhi_desktop.ui.widgets import empty_label
 
 NO_PLAN_TEXT = "还没有导入工作要点。请到“年度工作要点”页点击“导入…”，选择印发工作要点的通知文件。"
-LATER_MODULES = (("专项活动", "阶段进度与督办销号"), ("年鉴编纂", "篇目与来稿进度"),
-                 ("干部学习", "学习活动与学时统计"))
+LATER_MODULES = (("年鉴编纂", "篇目与来稿进度"),)
 
 
 def _card(colour: str, background: str) -> QLabel:
@@ -53,6 +56,9 @@ class DashboardTab(QWidget):
     """Overdue and due-this-week items (double-click opens one), and a chart of the year."""
 
     open_item = Signal(int, int)  # year, item id
+    open_campaign = Signal(int, int)  # campaign id, task id (0: the campaign)
+    open_person = Signal(int, int)  # year, person id (干部学习)
+    open_learning = Signal()
 
     def __init__(self, conn: sqlite3.Connection, clock: Callable[[], date],
                  parent: QWidget | None = None) -> None:
@@ -105,6 +111,9 @@ class DashboardTab(QWidget):
         middle.addWidget(self.chart_box, 2)
 
         later = QHBoxLayout()
+        self.campaigns = CampaignSummary()
+        self.campaigns.open_campaign.connect(self.open_campaign)
+        later.addWidget(self.campaigns)
         for title, what in LATER_MODULES:
             box = QFrame()
             box.setFrameShape(QFrame.Shape.StyledPanel)
@@ -116,6 +125,10 @@ class DashboardTab(QWidget):
             box_layout.addWidget(name)
             box_layout.addWidget(note)
             later.addWidget(box)
+        self.learning = LearningSummary()
+        self.learning.open_person.connect(self.open_person)
+        self.learning.open_tab.connect(self.open_learning)
+        later.addWidget(self.learning)
 
         self.content = QWidget()
         content_layout = QVBoxLayout(self.content)
@@ -142,11 +155,11 @@ class DashboardTab(QWidget):
         view.setAlternatingRowColors(True)
         view.verticalHeader().hide()
         header = view.horizontalHeader()
-        for column, width in enumerate((52, 44, 0, 120, 92, 72)):
+        for column, width in enumerate((66, 48, 44, 0, 120, 92, 72)):
             if width:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, width)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         view.doubleClicked.connect(lambda index, m=model: self._open(m, index))
         view.setToolTip("双击打开该条目")
         empty = empty_label(empty_text)
@@ -158,7 +171,9 @@ class DashboardTab(QWidget):
 
     def _open(self, model: DueItemsModel, index: QModelIndex) -> None:
         item = model.item(index)
-        if item is not None:
+        if isinstance(item, CampaignTask):
+            self.open_campaign.emit(item.campaign_id, item.id)
+        elif item is not None:
             self.open_item.emit(item.year, item.id)
 
     # --- Data ------------------------------------------------------------------------------
@@ -168,8 +183,13 @@ class DashboardTab(QWidget):
         monday, sunday = week_bounds(today)
         overdue = store.overdue_items(self.conn, today)
         due = store.due_between(self.conn, today, sunday)
-        self.overdue_model.set_items(overdue, today)
-        self.due_model.set_items(due, today)
+        late_tasks = campaign_store.overdue_tasks(self.conn, today)
+        due_tasks = campaign_store.due_between(self.conn, today, sunday)
+        self.campaigns.refresh(self.conn, today, late_tasks, due_tasks)
+        titles = {c.id: c for c, _ in self.campaigns.everything}
+        self.overdue_model.set_items(overdue, today, late_tasks, titles)
+        self.due_model.set_items(due, today, due_tasks, titles)
+        overdue, due = [*overdue, *late_tasks], [*due, *due_tasks]
         for view, empty, items in ((self.overdue_view, self.overdue_empty, overdue),
                                    (self.due_view, self.due_empty, due)):
             view.setVisible(bool(items))
@@ -180,6 +200,7 @@ class DashboardTab(QWidget):
         self.summary_label.setText(f"逾期 {len(overdue)} 项，本周到期 {len(due)} 项")
         self.overdue_card.setText(_card_text(len(overdue), "逾期事项"))
         self.due_card.setText(_card_text(len(due), "本周到期"))
+        self.learning.refresh(self.conn, today)
         years = store.plan_years(self.conn)
         self.body.setCurrentIndex(1 if years else 0)
         if not years:

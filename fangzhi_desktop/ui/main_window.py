@@ -59,9 +59,11 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardTab(self.conn, self.clock)
         self.workpoints = WorkpointsTab(self.conn, self.db_path, self.undo_stack, self.clock,
                                         self.settings)
-        self.campaigns = CampaignsTab()
+        self.campaigns = CampaignsTab(self.conn, self.db_path, self.undo_stack, self.clock,
+                                      self.settings)
         self.yearbook = YearbookTab()
-        self.learning = LearningTab()
+        self.learning = LearningTab(self.conn, self.db_path, self.undo_stack, self.clock,
+                                    self.settings)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._tab_widgets: dict[str, QWidget] = {
@@ -73,6 +75,11 @@ class MainWindow(QMainWindow):
 
         self.dashboard.open_item.connect(self.open_item)
         self.workpoints.data_changed.connect(self.dashboard.refresh)
+        self.campaigns.data_changed.connect(self.dashboard.refresh)
+        self.dashboard.open_campaign.connect(self.open_campaign)
+        self.learning.data_changed.connect(self.dashboard.refresh)
+        self.dashboard.open_person.connect(self.open_person)
+        self.dashboard.open_learning.connect(lambda: self.select_tab("learning"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self._build_menus()
@@ -135,6 +142,10 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.profile_action)
         settings_menu.addAction(self.units_action)
         settings_menu.addAction(self.fonts_action)
+        self.calendar_action = QAction("工作日历…", self)
+        self.calendar_action.setStatusTip("查看已有节假日安排的年份，添加新一年的节假日和调休安排")
+        self.calendar_action.triggered.connect(self.edit_calendar)
+        settings_menu.addAction(self.calendar_action)
 
         help_menu = bar.addMenu("帮助(&H)")
         about = QAction("关于", self)
@@ -239,6 +250,13 @@ class MainWindow(QMainWindow):
             self.workpoints.reload_years()
             self.dashboard.refresh()
 
+    def edit_calendar(self) -> None:
+        """设置 → 工作日历 (a year is added at once)."""
+        from fangzhi_desktop.ui.dialogs.calendar_dialog import CalendarDialog
+
+        if self.conn is not None:
+            CalendarDialog.ask(self, self.conn, self.clock())
+
     def check_fonts(self) -> None:
         """设置 → 公文字体检查 (window-modal, does not block)."""
         from fangzhi_desktop.ui.dialogs.fonts_dialog import FontsDialog
@@ -294,6 +312,18 @@ class MainWindow(QMainWindow):
         with reporting(self):
             self.workpoints.show_item(year, item_id)
 
+    def open_person(self, year: int, person_id: int) -> None:
+        """Jump to a person's learning card (from the dashboard)."""
+        self.select_tab("learning")
+        with reporting(self):
+            self.learning.show_person(year, person_id)
+
+    def open_campaign(self, campaign_id: int, task_id: int = 0) -> None:
+        """Jump to a campaign (and one of its tasks) in 专项活动."""
+        self.select_tab("campaigns")
+        with reporting(self):
+            self.campaigns.show_task(campaign_id, task_id or None)
+
     # --- Settings and closing --------------------------------------------------------------
 
     def _restore(self) -> None:
@@ -309,6 +339,10 @@ class MainWindow(QMainWindow):
             prompts.inform(self, APP_NAME, "还有导入或导出正在进行，请等它完成（或取消）后再退出。")
             event.ignore()
             return
+        if self.conn is not None and not self.learning.may_close():
+            self.select_tab("learning")
+            event.ignore()
+            return
         self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(keys.WINDOW_TAB, self.current_tab_key())
         self.workpoints.save_settings()
@@ -320,6 +354,8 @@ class MainWindow(QMainWindow):
         """Close the database (idempotent). Background jobs use their own connections."""
         self.undo_stack.clear()
         self.workpoints.shutdown()
+        self.campaigns.shutdown()
+        self.learning.shutdown()
         if self.conn is not None:
             self.conn.close()
             self.conn = None

@@ -22,6 +22,13 @@ def open_file(parent: QWidget | None, title: str, file_filter: str,
     return Path(name) if name else None
 
 
+def open_files(parent: QWidget | None, title: str, file_filter: str,
+               directory: str = "") -> list[Path]:
+    """Ask for one or more existing files to read; [] when cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(parent, title, directory, file_filter)
+    return [Path(name) for name in names]
+
+
 def save_file(parent: QWidget | None, title: str, file_filter: str,
               suggested: str = "") -> Path | None:
     """Ask where to write a file; None when cancelled."""

@@ -44,6 +44,10 @@ def take_screenshot(db_path: str | Path, tab: str, out: str | Path,
         if year is not None:
             window.workpoints.select_year(year)
         window.workpoints.select_first_item()
+        if tab == "learning":
+            window.learning.prepare_screenshot()
+        if tab == "campaigns":
+            window.campaigns.prepare_screenshot()
         window.show()
         for _ in range(SETTLE_ROUNDS):
             app.processEvents()

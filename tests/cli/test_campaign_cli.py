@@ -79,7 +79,7 @@ def test_exports_of_the_demo(capsys: pytest.CaptureFixture[str], demo_db: Path,
     code, out, _ = run(capsys, "export", "--list")
     assert code == 0 and all(f"campaign-{k}" in out for k in ("plan", "ledger", "xlsx",
                                                               "templates"))
-    assert "campaign-chart" not in out
+    assert "campaign-chart\t" in out  # drawn with Qt: listed here, run by the launcher
     for kind, name in (("campaign-plan", "plan.docx"), ("campaign-ledger", "ledger.docx"),
                        ("campaign-xlsx", "ledger.xlsx")):
         code, _, err = run(capsys, "--db", str(demo_db), "export", kind, "--id", str(LEDGER_ID),

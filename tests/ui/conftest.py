@@ -47,7 +47,7 @@ def said(monkeypatch: pytest.MonkeyPatch) -> Iterator[Prompts]:
             record.shown.append((kind, title, text))
         return show
 
-    for kind in ("open_file", "save_file", "confirm", "ask_year", "choose_folder"):
+    for kind in ("open_file", "open_files", "save_file", "confirm", "ask_year", "choose_folder"):
         monkeypatch.setattr(prompts, kind, answer(kind))
     for kind in ("inform", "error", "about"):
         monkeypatch.setattr(prompts, kind, tell(kind))

@@ -13,14 +13,16 @@ def test_counts_and_lists(make_window, demo_db: Path, qtmodeltester) -> None:
     window: MainWindow = make_window(demo_db)
     dash = window.dashboard
     assert dash.date_label.text() == "今天是2026年11月23日（星期一）"
-    assert dash.summary_label.text() == "逾期 2 项，本周到期 1 项"
-    assert dash.overdue_model.rowCount() == 2
-    assert dash.due_model.rowCount() == 1
+    assert dash.summary_label.text() == "逾期 7 项，本周到期 3 项"
+    assert dash.overdue_model.rowCount() == 7
+    assert dash.due_model.rowCount() == 3
     model = dash.overdue_model
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == \
-        ["年度", "序号", "工作任务", "牵头单位", "完成时限", "逾期天数"]
-    assert [model.data(model.index(r, 5)) for r in range(2)] == ["23天", "9天"]
-    assert dash.due_model.data(dash.due_model.index(0, 5)) == "4天"
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)] == \
+        ["类型", "年度", "序号", "任务", "责任单位", "完成时限", "逾期天数"]
+    assert [model.data(model.index(r, 6)) for r in range(7)] == \
+        ["24天", "23天", "17天", "17天", "10天", "9天", "3天"]
+    assert [model.data(model.index(r, 0)) for r in range(3)] == ["专项活动", "工作要点", "专项活动"]
+    assert [dash.due_model.data(dash.due_model.index(r, 6)) for r in range(3)] == ["4天"] * 3
     assert dash.due_box.title() == "本周到期（11月23日—11月29日）"
     qtmodeltester.check(dash.overdue_model)
     qtmodeltester.check(dash.due_model)
@@ -61,3 +63,23 @@ def test_empty_database(make_window, tmp_path: Path, qtbot) -> None:
     assert dash.summary_label.text() == "逾期 0 项，本周到期 0 项"
     assert dash.body.currentWidget() is dash.no_plan
     assert "导入" in dash.no_plan.text()
+
+
+def test_campaign_rows_and_summary_open_the_campaign(make_window, demo_db: Path) -> None:
+    window: MainWindow = make_window(demo_db)
+    dash = window.dashboard
+    text = dash.campaigns.body.text()
+    assert "三大攻坚" in text and "集中攻坚阶段（还剩38天）" in text
+    assert "逾期5项" in text and "本周到期2项" in text
+    assert "常态化学习阶段（长期）" in text
+    model = dash.overdue_model
+    index = model.index(0, 3)
+    task = model.item(index)
+    assert model.kind(index) == "专项活动"
+    dash.overdue_view.doubleClicked.emit(index)
+    assert window.current_tab_key() == "campaigns"
+    assert window.campaigns.current_task().id == task.id
+    window.select_tab("dashboard")
+    dash.campaigns.body.linkActivated.emit("1")
+    assert window.current_tab_key() == "campaigns"
+    assert "学习吴志宏" in window.campaigns.campaign_combo.currentText()

@@ -29,9 +29,7 @@ def test_select_tab_by_key(make_window, demo_db: Path) -> None:
 def test_placeholders_explain_what_comes(make_window, demo_db: Path) -> None:
     window = make_window(demo_db)
     expected = {
-        window.campaigns: ["实施方案阶段", "任务台账", "作战图", "督办销号"],
         window.yearbook: ["编纂阶段", "篇目", "供稿单位与来稿", "字数"],
-        window.learning: ["花名册", "学习活动", "学时统计", "政工简讯"],
     }
     for tab, words in expected.items():
         text = tab.explanation_text()
@@ -51,7 +49,7 @@ def test_menus(make_window, demo_db: Path) -> None:
     assert exports == ["工作要点台账（Excel）…", "印发通知（公文）…", "落实情况通报（公文）…",
                        "落实情况台账（横版Word）…", "完成情况总结（公文）…"]
     settings_actions = [a.text() for a in window.menuBar().actions()[2].menu().actions()]
-    assert settings_actions == ["单位信息…", "单位名录…", "公文字体检查…"]
+    assert settings_actions == ["单位信息…", "单位名录…", "公文字体检查…", "工作日历…"]
     assert not window.undo_action.isEnabled()
     assert window.undo_action.text() == "撤销"
 

@@ -64,7 +64,7 @@ def test_add_progress_undo_redo(make_window, demo_db: Path, monkeypatch) -> None
     window.redo_action.trigger()
     assert _log_texts(window)[0] == "已完成影印底本的遴选。"
     assert _cell(window, Column.PROGRESS) == "2026-11-20 已完成影印底本的遴选。"
-    assert window.dashboard.summary_label.text() == "逾期 2 项，本周到期 1 项"
+    assert window.dashboard.summary_label.text() == "逾期 7 项，本周到期 3 项"
 
 
 def test_urge_is_logged_as_a_follow_up(make_window, demo_db: Path, monkeypatch) -> None:
@@ -108,11 +108,11 @@ def test_extend_deadline_undo_redo(make_window, demo_db: Path, monkeypatch) -> N
     assert _cell(window, Column.DEADLINE) == "2027-03-31（已延期1次）"
     assert _cell(window, Column.GRADE) == "正常"
     assert "需等待省人大调研安排" in window.workpoints.detail.extensions.text()
-    assert window.dashboard.summary_label.text() == "逾期 1 项，本周到期 1 项"
+    assert window.dashboard.summary_label.text() == "逾期 6 项，本周到期 3 项"
     window.undo_action.trigger()
     assert _cell(window, Column.DEADLINE) == "2026-10-31"
     assert window.workpoints.detail.extensions.text() == "无"
-    assert window.dashboard.summary_label.text() == "逾期 2 项，本周到期 1 项"
+    assert window.dashboard.summary_label.text() == "逾期 7 项，本周到期 3 项"
     window.redo_action.trigger()
     assert _cell(window, Column.DEADLINE) == "2027-03-31（已延期1次）"
 
