@@ -35,8 +35,9 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
 screenshots: $(STAMP) $(DEMO_DB)
-	$(PY) -m fangzhi_desktop --db $(DEMO_DB) screenshot --tab workpoints --out docs/images/workpoints-tab.png
-	$(PY) -m fangzhi_desktop --db $(DEMO_DB) screenshot --tab dashboard --out docs/images/dashboard-tab.png
+	for tab in dashboard workpoints campaigns yearbook learning; do \
+		$(PY) -m fangzhi_desktop --db $(DEMO_DB) screenshot --tab $$tab --out docs/images/$$tab-tab.png || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) .demo build dist .pytest_cache
