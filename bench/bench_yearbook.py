@@ -18,7 +18,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import measure, report
-from fangzhi_desktop.domain.yearbook import OutlineNode, ParsedOutline, ReviewLevel, ReviewResult
+from fangzhi_desktop.domain.yearbook import ReviewLevel, ReviewResult
+from fangzhi_desktop.domain.yearbook_outline import OutlineNode, ParsedOutline
 from fangzhi_desktop.importers.manuscripts import manuscript_from_bytes
 from fangzhi_desktop.storage import open_database
 from fangzhi_desktop.storage import yearbook as store

@@ -40,23 +40,24 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         say(f"识别出{summary}（未保存）。")
         return EXIT_OK
+    from fangzhi_desktop.storage.database import transaction
     from fangzhi_desktop.storage.yearbook import create_volume, find_volume
     from fangzhi_desktop.storage.yearbook_tree import count_nodes, save_outline
 
     conn = open_db(args)
     try:
         volume = find_volume(conn, args.year)
-        if volume is None:
-            volume_id = create_volume(conn, args.year, outline.volume_title(args.year) or None)
-            say(f"已新建{args.year}年卷（编纂阶段按模板排定）。")
-        else:
-            volume_id = volume.id
-            if args.replace and count_nodes(conn, volume_id):
-                from fangzhi_desktop.storage.backup import backup_before
+        if volume is not None and args.replace and count_nodes(conn, volume.id):
+            from fangzhi_desktop.storage.backup import backup_before
 
-                say(f"已先备份数据：{backup_before(conn, '替换年鉴篇目前')}")
-        save_outline(conn, volume_id, outline, replace=args.replace)
+            say(f"已先备份数据：{backup_before(conn, '替换年鉴篇目前')}")
+        with transaction(conn):  # a new volume and its outline, or nothing
+            volume_id = volume.id if volume is not None else create_volume(
+                conn, args.year, outline.volume_title(args.year) or None)
+            save_outline(conn, volume_id, outline, replace=args.replace)
     finally:
         conn.close()
+    if volume is None:
+        say(f"已新建{args.year}年卷（编纂阶段按模板排定）。")
     say(f"已导入{args.year}年卷篇目：{summary}。")
     return EXIT_OK

@@ -1,5 +1,5 @@
 """Demo yearbook: 《青山县年鉴（YYYY）》 of the current year (recording the year before), its 篇目
-of 10 类目, 31 分目 and 120 条目 imported through the outline importer, 59 供稿单位 with contacts,
+of 10 类目, 31 分目 and 120 条目 imported through the outline importer, 62 供稿单位 with contacts,
 and the volume halfway through 组稿 on ``today``: the notice issued and the 篇目 settled, about
 half the 条目 received (short generated texts, a few as .docx with a photo), some units late,
 one 条目 well over its word budget, some returned for revision, some accepted.

@@ -1,12 +1,15 @@
-"""Yearbook compilation (年鉴编纂): volumes, the 篇目 tree, contributing units (供稿单位),
-manuscripts (来稿) and the statistics the office follows.
+"""Yearbook compilation (年鉴编纂): volumes, the 篇目 tree with its figures, contributing units
+(供稿单位) and manuscripts (来稿). Units' progress and the totals are in
+``domain.yearbook_progress``, the stages in ``domain.yearbook_stages``, an outline as read in
+``domain.yearbook_outline``.
 
 The tree has three levels: 类目 → 分目 → 条目. A node's kind follows from where it is: the top
 level is a 类目; below it a node with children is a 分目 and a node without children is a
 条目 (特载 and 大事记 often have 条目 directly under the 类目); a 类目 without children is
-written as a whole and counts as one 条目 too. Manuscripts are written per 条目 (leaf); a 条目 without its own unit is written by the unit of its nearest ancestor that has
-one (a 分目 given to 教育局 gives all its 条目 to 教育局). A node's word budget is its own, or
-the sum of its children's when it has none.
+written as a whole and counts as one 条目 too. Manuscripts are written per 条目 (leaf); a
+条目 without its own unit is written by the unit of its nearest ancestor that has one (a 分目
+given to 教育局 gives all its 条目 to 教育局). A node's word budget is its own, or the sum of
+its children's when it has none.
 
 Budget check of a received 条目: over when its words exceed the budget by more than the
 tolerance (10% by default), under when they fall short by more than it.
@@ -14,22 +17,12 @@ tolerance (10% by default), under when they fall short by more than it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from fangzhi_desktop.domain.calendar import WorkingCalendar
 from fangzhi_desktop.domain.word_count import WordCount
-from fangzhi_desktop.domain.yearbook_stages import (
-    Forecast,
-    Stage,
-    StageToday,
-    forecast,
-    stage_today,
-)
-from fangzhi_desktop.errors import Problem
 
 MAX_DEPTH = 3
 DEFAULT_TOLERANCE = 0.10
@@ -315,9 +308,9 @@ def _roll_up(item: TreeNode, tolerance: float) -> None:
         item.accepted += kid.accepted
         item.words += kid.words
         item.photos += kid.photos
-    item.word_budget = node.word_budget if node.word_budget is not None else _sum(
+    item.word_budget = node.word_budget if node.word_budget is not None else sum_known(
         k.word_budget for k in kids)
-    item.photo_budget = node.photo_budget if node.photo_budget is not None else _sum(
+    item.photo_budget = node.photo_budget if node.photo_budget is not None else sum_known(
         k.photo_budget for k in kids)
     if item.word_budget and item.received == item.entries:
         item.budget_status = budget_status(item.words, item.word_budget, tolerance)
@@ -325,7 +318,8 @@ def _roll_up(item: TreeNode, tolerance: float) -> None:
         item.budget_status = BudgetStatus.WAITING
 
 
-def _sum(values: Iterable[int | None]) -> int | None:
+def sum_known(values: Iterable[int | None]) -> int | None:
+    """The sum of the known values; None when none is known."""
     known = [v for v in values if v is not None]
     return sum(known) if known else None
 
@@ -348,263 +342,3 @@ def path_of(roots: Sequence[TreeNode]) -> dict[int, tuple[str, ...]]:
     for root in roots:
         visit(root, ())
     return out
-
-
-# --- Units and their progress ----------------------------------------------------------------
-
-
-@dataclass
-class UnitProgress:
-    """A 供稿单位's share of a volume on a day."""
-
-    unit: VolumeUnit
-    deadline: date | None  # the unit's own or the volume's
-    entries: list[TreeNode] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return self.unit.name
-
-    @property
-    def assigned(self) -> int:
-        return len(self.entries)
-
-    @property
-    def received(self) -> int:
-        return sum(1 for e in self.entries if e.manuscript is not None)
-
-    @property
-    def accepted(self) -> int:
-        return sum(1 for e in self.entries if e.manuscript is not None and e.manuscript.accepted)
-
-    @property
-    def returned(self) -> int:
-        return sum(1 for e in self.entries if e.manuscript is not None and e.manuscript.returned)
-
-    @property
-    def missing(self) -> list[TreeNode]:
-        return [e for e in self.entries if e.manuscript is None]
-
-    @property
-    def words(self) -> int:
-        return sum(e.words for e in self.entries)
-
-    @property
-    def word_budget(self) -> int | None:
-        return _sum(e.word_budget for e in self.entries)
-
-    @property
-    def photos(self) -> int:
-        return sum(e.photos for e in self.entries)
-
-    @property
-    def photo_budget(self) -> int | None:
-        return _sum(e.photo_budget for e in self.entries)
-
-    def late(self, today: date) -> bool:
-        """Its deadline has passed and some of its 条目 have not arrived."""
-        return self.deadline is not None and today > self.deadline and bool(self.missing)
-
-    def days_late(self, today: date) -> int:
-        return (today - self.deadline).days if self.late(today) and self.deadline else 0
-
-    def over_budget(self, tolerance: float) -> list[TreeNode]:
-        return [e for e in self.entries if budget_status(
-            e.manuscript.words if e.manuscript else None, e.word_budget, tolerance)
-            is BudgetStatus.OVER]
-
-    def under_budget(self, tolerance: float) -> list[TreeNode]:
-        return [e for e in self.entries if budget_status(
-            e.manuscript.words if e.manuscript else None, e.word_budget, tolerance)
-            is BudgetStatus.UNDER]
-
-
-def unit_progress(volume: Volume, units: Sequence[VolumeUnit],
-                  roots: Sequence[TreeNode]) -> list[UnitProgress]:
-    """Every unit of the volume (in the order given) with its 条目; units named by the tree
-    but missing from ``units`` are added at the end."""
-    by_id: dict[int, UnitProgress] = {
-        u.unit_id: UnitProgress(u, u.deadline or volume.deadline) for u in units}
-    for entry in entries_of(roots):
-        if entry.unit_id is None:
-            continue
-        progress = by_id.get(entry.unit_id)
-        if progress is None:
-            unit = VolumeUnit(entry.unit_id, entry.unit)
-            progress = by_id[entry.unit_id] = UnitProgress(unit, volume.deadline)
-        progress.entries.append(entry)
-    return list(by_id.values())
-
-
-@dataclass(frozen=True)
-class Totals:
-    """The volume's figures."""
-
-    categories: int
-    sections: int
-    entries: int
-    unassigned: int  # 条目 without a unit
-    units: int
-    received: int
-    accepted: int
-    returned: int
-    sealed: int
-    words: int
-    word_budget: int | None
-    photos: int
-    photo_budget: int | None
-    late_units: int
-    over_budget: int
-    under_budget: int
-
-    @property
-    def missing(self) -> int:
-        return self.entries - self.received
-
-    def as_json(self) -> dict[str, object]:
-        return {name: getattr(self, name) for name in (
-            "categories", "sections", "entries", "unassigned", "units", "received", "accepted",
-            "returned", "sealed", "missing", "words", "word_budget", "photos", "photo_budget",
-            "late_units", "over_budget", "under_budget")}
-
-
-def totals(roots: Sequence[TreeNode], progress: Sequence[UnitProgress], today: date,
-           tolerance: float = DEFAULT_TOLERANCE) -> Totals:
-    all_nodes = [n for root in roots for n in root.walk()]
-    entries = [n for n in all_nodes if not n.children]
-    received = [e.manuscript for e in entries if e.manuscript is not None]
-    statuses = [e.budget_status for e in entries]
-    return Totals(
-        categories=len(roots),
-        sections=sum(1 for n in all_nodes if n.kind is NodeKind.SECTION),
-        entries=len(entries),
-        unassigned=sum(1 for e in entries if e.unit_id is None),
-        units=sum(1 for p in progress if p.entries),
-        received=len(received),
-        accepted=sum(1 for m in received if m.accepted),
-        returned=sum(1 for m in received if m.returned),
-        sealed=sum(1 for m in received if m.sealed),
-        words=sum(m.words for m in received),
-        word_budget=_sum(r.word_budget for r in roots),
-        photos=sum(m.photos for m in received),
-        photo_budget=_sum(r.photo_budget for r in roots),
-        late_units=sum(1 for p in progress if p.late(today)),
-        over_budget=statuses.count(BudgetStatus.OVER),
-        under_budget=statuses.count(BudgetStatus.UNDER),
-    )
-
-
-# --- The outline as parsed, before it is saved -----------------------------------------------
-
-
-@dataclass
-class OutlineNode:
-    """A 篇目 node read from an outline file."""
-
-    title: str
-    unit: str = ""
-    word_budget: int | None = None
-    photo_budget: int | None = None
-    line: int | None = None  # line (text/docx) or Excel row
-    children: list[OutlineNode] = field(default_factory=list)
-
-    def walk(self) -> Iterable[OutlineNode]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-    def as_json(self) -> dict[str, object]:
-        return {"title": self.title, "unit": self.unit or None, "words": self.word_budget,
-                "photos": self.photo_budget, "line": self.line,
-                "children": [c.as_json() for c in self.children]}
-
-
-@dataclass
-class ParsedOutline:
-    """An outline file read as a tree, with the problems found (errors block saving)."""
-
-    roots: list[OutlineNode] = field(default_factory=list)
-    source: str = ""
-    how: str = ""  # 编号 / 缩进 / 表格列
-    title: str = ""  # the document's title line (某县年鉴（2026）篇目), when it has one
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    def counts(self) -> tuple[int, int, int]:
-        """(类目, 分目, 条目) by the tree's shape."""
-        sections = entries = 0
-        for root in self.roots:
-            for node in root.walk():
-                if node is root:
-                    if not node.children:
-                        entries += 1
-                    continue
-                if node.children:
-                    sections += 1
-                else:
-                    entries += 1
-        return len(self.roots), sections, entries
-
-    def volume_title(self, year: int) -> str:
-        """``青山县年鉴（2026）`` when the title line names the volume of ``year``, else ''."""
-        m = re.search(rf"([^\s《》“”]*年鉴)[（(]\s*{year}\s*[）)]", self.title)
-        return f"{m[1]}（{year}）" if m else ""
-
-    def units(self) -> list[str]:
-        seen: list[str] = []
-        for root in self.roots:
-            for node in root.walk():
-                if node.unit and node.unit not in seen:
-                    seen.append(node.unit)
-        return seen
-
-    def as_json(self) -> dict[str, object]:
-        categories, sections, entries = self.counts()
-        return {
-            "source": self.source, "how": self.how, "title": self.title,
-            "counts": {"categories": categories, "sections": sections, "entries": entries,
-                       "units": len(self.units())},
-            "tree": [root.as_json() for root in self.roots],
-            "problems": [{"severity": p.severity, "line": p.line, "row": p.row,
-                          "column": p.column, "message": p.message} for p in self.problems],
-        }
-
-
-# --- Everything the tab shows ----------------------------------------------------------------
-
-
-@dataclass
-class VolumeView:
-    """A volume on a day: stages and where they stand, the tree with its figures, every
-    unit's progress and the totals."""
-
-    volume: Volume
-    stages: list[Stage]
-    stage_today: StageToday
-    forecast: Forecast
-    roots: list[TreeNode]
-    units: list[UnitProgress]
-    totals: Totals
-    today: date
-
-    def late_units(self) -> list[UnitProgress]:
-        """Units past their deadline with 条目 missing, the longest overdue first."""
-        late = [u for u in self.units if u.late(self.today)]
-        return sorted(late, key=lambda u: (-u.days_late(self.today), -len(u.missing)))
-
-    def nodes(self) -> dict[int, TreeNode]:
-        return {n.id: n for root in self.roots for n in root.walk()}
-
-
-def volume_view(volume: Volume, stages: Sequence[Stage], nodes: Sequence[Node],
-                manuscripts: Mapping[int, Manuscript], units: Sequence[VolumeUnit],
-                today: date, calendar: WorkingCalendar | None = None) -> VolumeView:
-    """Assemble the view from the rows read once (``calendar``: durations in working days)."""
-    roots = build_tree(nodes, manuscripts, volume.tolerance)
-    progress = unit_progress(volume, units, roots)
-    return VolumeView(volume, list(stages), stage_today(stages, today),
-                      forecast(stages, volume.year, today, calendar), roots, progress,
-                      totals(roots, progress, today, volume.tolerance), today)

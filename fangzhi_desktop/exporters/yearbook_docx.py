@@ -16,15 +16,8 @@ from datetime import date, timedelta
 from fangzhi_desktop.domain.dates import cn_date
 from fangzhi_desktop.domain.office import OfficeProfile
 from fangzhi_desktop.domain.workpoints import section_ordinal
-from fangzhi_desktop.domain.yearbook import (
-    BudgetStatus,
-    TreeNode,
-    UnitProgress,
-    VolumeView,
-    deviation,
-    entries_of,
-    path_of,
-)
+from fangzhi_desktop.domain.yearbook import BudgetStatus, TreeNode, deviation, entries_of, path_of
+from fangzhi_desktop.domain.yearbook_progress import UnitProgress, VolumeView
 from fangzhi_desktop.exporters.official_docx.model import (
     Attachment,
     Banji,
@@ -89,6 +82,10 @@ def build_notice(view: VolumeView, profile: OfficeProfile, doc_no: str, when: da
               f"组稿任务表报送{profile.full_name}，盖章的纸质稿同时报送。逾期未报送的，将在供稿情况通报"
               "中予以通报。"),
     ]
+    contact = next((s.owner for s in view.stages if s.name == "组稿" and s.owner), "")
+    if contact:
+        blocks += [Block("五、联系方式"),
+                   Block(f"联系人：{contact}。撰稿中遇到的问题，请及时与年鉴编辑部沟通。")]
     return Gongwen(
         title=f"关于做好{volume.quoted}\n组稿工作的通知",
         recipient=RECIPIENT, blocks=blocks, issuer_mark=profile.head_text, doc_no=doc_no,

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi_desktop.domain.dates import cn_date
-from fangzhi_desktop.domain.yearbook import UnitProgress, Volume
+from fangzhi_desktop.domain.yearbook import Volume
 from fangzhi_desktop.domain.yearbook_keys import (
     DATA_SHEET,
     FILL_FIELDS,
@@ -26,6 +26,7 @@ from fangzhi_desktop.domain.yearbook_keys import (
     entry_key,
     identity_checksum,
 )
+from fangzhi_desktop.domain.yearbook_progress import UnitProgress
 from fangzhi_desktop.errors import FangzhiError
 from fangzhi_desktop.exporters.files import atomic_output
 from fangzhi_desktop.exporters.xlsx_cells import set_text

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi_desktop.domain.dates import cn_date
-from fangzhi_desktop.domain.yearbook import BudgetStatus, NodeKind, TreeNode, VolumeView, deviation
+from fangzhi_desktop.domain.yearbook import BudgetStatus, NodeKind, TreeNode, deviation
+from fangzhi_desktop.domain.yearbook_progress import VolumeView
 from fangzhi_desktop.exporters.files import atomic_output
 from fangzhi_desktop.exporters.xlsx_ledger import fill, finish_sheet, sheet_frame, write_row
 from fangzhi_desktop.progress import Progress, no_progress

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi_desktop.domain.units import normalize_unit_name
-from fangzhi_desktop.domain.yearbook import MAX_DEPTH, OutlineNode, ParsedOutline
+from fangzhi_desktop.domain.yearbook import MAX_DEPTH
+from fangzhi_desktop.domain.yearbook_outline import OutlineNode, ParsedOutline
 from fangzhi_desktop.errors import Problem, UnusableInput
 from fangzhi_desktop.importers.text_lines import PAGE_NUMBER
 

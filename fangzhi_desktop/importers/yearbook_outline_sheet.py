@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi_desktop.domain.units import normalize_unit_name
-from fangzhi_desktop.domain.yearbook import OutlineNode, ParsedOutline
+from fangzhi_desktop.domain.yearbook_outline import OutlineNode, ParsedOutline
 from fangzhi_desktop.errors import Problem, UnusableInput
 from fangzhi_desktop.importers.excel_sheet import (
     Header,

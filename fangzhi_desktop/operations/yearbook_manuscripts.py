@@ -195,8 +195,8 @@ def preview_manuscripts(conn: sqlite3.Connection, year: int, paths: Sequence[str
         except UnusableInput as exc:
             preview.rejected.append(exc)
             continue
-        match = _match_file(path, received, listed, entries, spellings, all_names, given_unit,
-                            preview)
+        match = _match_file(path, received, listed, entries, by_node, spellings, all_names,
+                            given_unit, preview)
         if match is None:
             continue
         candidate, how, score, note = match
@@ -213,6 +213,13 @@ def preview_manuscripts(conn: sqlite3.Connection, year: int, paths: Sequence[str
             continue
         chosen[candidate.node_id] = found
     preview.matches = sorted(chosen.values(), key=lambda m: str(m.path))
+    present = {_file_key(path.name) for path in manuscript_paths}
+    for key, rows in listed.items():
+        for row in rows:
+            if key not in present:
+                preview.warnings.append(Problem(
+                    f"任务表第{row.row}行列出的稿件“{key}”没有一并提供，该条目仍按未交稿计。",
+                    file=str(row.package.path), row=row.row))
     progress(1.0, "已读取全部来稿")
     return preview
 
@@ -274,10 +281,11 @@ def _file_key(name: str) -> str:
 
 
 def _match_file(path: Path, received: ReceivedFile, listed: dict[str, list[_Listed]],
-                entries: Sequence[Candidate], spellings: Sequence[tuple[int, Sequence[str]]],
-                all_names: Sequence[str], given_unit: int | None,
+                entries: Sequence[Candidate], by_node: dict[int, Candidate],
+                spellings: Sequence[tuple[int, Sequence[str]]], all_names: Sequence[str],
+                given_unit: int | None,
                 preview: ManuscriptPreview) -> tuple[Candidate, str, float, str] | None:
-    by_node = {c.node_id: c for c in entries}
+    """The 条目 of one file: by a package listing it, else by name among its unit's 条目."""
     rows = listed.get(_file_key(path.name), [])
     if rows:  # a package in the same folder wins over one elsewhere
         row = next((r for r in rows if r.package.path.parent == path.parent), rows[0])

@@ -11,7 +11,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fangzhi_desktop.domain.yearbook import MAX_DEPTH, Node, OutlineNode, ParsedOutline
+from fangzhi_desktop.domain.yearbook import MAX_DEPTH, Node
+from fangzhi_desktop.domain.yearbook_outline import OutlineNode, ParsedOutline
 from fangzhi_desktop.errors import FangzhiError, InputErrors
 from fangzhi_desktop.progress import Progress, no_progress
 from fangzhi_desktop.storage.database import transaction

@@ -8,7 +8,7 @@ import sqlite3
 from datetime import date
 
 from fangzhi_desktop.domain.calendar import WorkingCalendar
-from fangzhi_desktop.domain.yearbook import VolumeView, volume_view
+from fangzhi_desktop.domain.yearbook_progress import VolumeView, volume_view
 from fangzhi_desktop.storage.yearbook import get_volume, list_stages, list_volume_units
 from fangzhi_desktop.storage.yearbook_manuscripts import manuscripts_of_volume
 from fangzhi_desktop.storage.yearbook_tree import list_nodes

@@ -22,8 +22,6 @@ from fangzhi_desktop.domain.yearbook import (
     deviation,
     entries_of,
     path_of,
-    totals,
-    unit_progress,
     volume_title,
 )
 from fangzhi_desktop.domain.yearbook_keys import (
@@ -31,6 +29,7 @@ from fangzhi_desktop.domain.yearbook_keys import (
     identity_checksum,
     parse_entry_key,
 )
+from fangzhi_desktop.domain.yearbook_progress import totals, unit_progress
 
 TODAY = date(2026, 11, 23)
 VOLUME = Volume(1, 2026, "某县年鉴（2026）", deadline=date(2026, 12, 20))

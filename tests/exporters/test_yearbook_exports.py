@@ -94,6 +94,7 @@ def test_the_notice_lists_every_unit_with_its_entries(exported: dict[str, Path])
     assert f"关于做好《青山县年鉴（{YEAR}）》\n组稿工作的通知" in text
     assert f"{YEAR - 1}年1月1日至12月31日" in text
     assert "附件：供稿单位及条目任务表" in text
+    assert "五、联系方式\n联系人：陈晓燕。" in text  # the owner of the 组稿 stage
     table = docx.Document(str(exported["notice"])).tables[-2]  # the last is the 版记
     header = [c.text for c in table.rows[0].cells]
     assert header == ["序号", "供稿单位", "承担条目（所属类目、分目）", "字数", "图片", "交稿时限"]
@@ -169,6 +170,7 @@ def test_packages_go_out_and_come_back_with_the_manuscripts(demo: sqlite3.Connec
     ws["H6"] = "说明1"
     ws["H7"] = "水建.docx"
     ws["I7"] = "李明"
+    ws["H8"] = "防汛.docx"  # listed but not sent
     wb.save(back / water.path.name)
     (back / "说明1.txt").write_text("水文\n全县有河流十二条。", encoding="utf-8")
     from fangzhi_desktop.demo.yearbook import docx_bytes
@@ -176,6 +178,8 @@ def test_packages_go_out_and_come_back_with_the_manuscripts(demo: sqlite3.Connec
     (back / "水建.docx").write_bytes(docx_bytes("二〇二五年水利工作\n新建水库一座。", 1))
     preview = preview_manuscripts(demo, YEAR, [back])
     assert preview.rejected == [] and preview.unmatched == []
+    (warning,) = preview.warnings
+    assert warning.row == 8 and "列出的稿件“防汛”没有一并提供" in warning.message
     matched = {m.path.name: (m.candidate.title, m.how, m.outcome) for m in preview.matches}
     assert matched == {"说明1.txt": ("水文", "组稿任务表", "new"),
                        "水建.docx": ("水利建设", "组稿任务表", "new")}
@@ -183,7 +187,9 @@ def test_packages_go_out_and_come_back_with_the_manuscripts(demo: sqlite3.Connec
     assert {r.outcome for r in saved} == {"new"}
     view = load_view(demo, YEAR, DEMO_TODAY)
     unit = next(u for u in view.units if u.name == "县水利局")
-    assert unit.missing == [] and not unit.late(DEMO_TODAY)
+    assert [e.title for e in unit.missing] == [] and not unit.late(DEMO_TODAY)
+    built = next(e for e in unit.entries if e.title == "水利建设")
+    assert built.manuscript is not None and built.manuscript.photos == 1
 
 
 def test_an_edited_key_or_another_volumes_package_is_refused(demo: sqlite3.Connection,

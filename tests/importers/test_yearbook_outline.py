@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from fangzhi_desktop.domain.yearbook import OutlineNode, ParsedOutline
+from fangzhi_desktop.domain.yearbook_outline import OutlineNode, ParsedOutline
 from fangzhi_desktop.errors import UnusableInput
 from fangzhi_desktop.importers.yearbook_outline import (
     OutlineLine,
@@ -299,3 +301,25 @@ def test_unusable_files(tmp_path: Path, name: str, data: bytes, message: str) ->
     else:
         assert [p.message for p in outline.errors] == ["文件中没有内容。"]
         assert message == "没有内容"
+
+
+LINES = st.lists(st.one_of(
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60),
+    st.sampled_from(["一、经济", "（一）农业（县农业农村局）", "1.粮食（1200字，图片2幅）", "\t畜牧",
+                     "\t\t\t太深", "第一类目 概况", "分目：教育", "条目：", "— 3 —", "（2020）",
+                     "基础教育｜县教育局｜1500｜2", "\u3000\u3000工业", "1.5亿元"])),
+    max_size=40)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINES)
+def test_the_outline_parser_never_crashes(lines: list[str]) -> None:
+    from fangzhi_desktop.importers.yearbook_outline import indentation
+
+    outline = parse_lines([OutlineLine(n, *reversed(indentation(text)))
+                           for n, text in enumerate(lines, start=1)], "x.txt")
+    for root in outline.roots:
+        for node in root.walk():
+            assert node.title
+    assert all(p.line is not None or p.message for p in outline.problems)
+    assert outline.counts()[0] == len(outline.roots)

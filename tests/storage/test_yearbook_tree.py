@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from fangzhi_desktop.domain.yearbook import OutlineNode, ParsedOutline
+from fangzhi_desktop.domain.yearbook_outline import OutlineNode, ParsedOutline
 from fangzhi_desktop.errors import FangzhiError, InputErrors, Problem
 from fangzhi_desktop.storage import yearbook as store
 from fangzhi_desktop.storage import yearbook_tree as tree
