@@ -94,8 +94,12 @@ def _title(doc: OfficialDocument, title: str) -> None:
 
 
 def _attachment_note(doc: OfficialDocument, titles: list[str]) -> None:
-    """附件说明: 正文下空一行, 左空二字; several are numbered and wrap under the name."""
+    """附件说明: 正文下空一行, 左空二字; several are numbered and wrap under the name. It stays
+    on the page of the last body paragraph (never alone with the 署名 on a new page)."""
+    if doc.doc.paragraphs:
+        oxml.set_keep_next(oxml.ppr(doc.doc.paragraphs[-1]._p))
     doc.blank()
+    oxml.set_keep_next(oxml.ppr(doc.doc.paragraphs[-1]._p))
     if len(titles) == 1:
         doc.paragraph(f"附件：{titles[0].rstrip('。.')}")
         return
