@@ -11,7 +11,6 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,12 +28,11 @@ from fangzhi_desktop.storage import workpoints as store
 from fangzhi_desktop.ui.dashboard_campaigns import CampaignSummary
 from fangzhi_desktop.ui.dashboard_learning import LearningSummary
 from fangzhi_desktop.ui.dashboard_model import DueItemsModel
+from fangzhi_desktop.ui.dashboard_yearbook import YearbookSummary
 from fangzhi_desktop.ui.formatting import GRADE_BACKGROUND, GRADE_FOREGROUND, cn_day
-from fangzhi_desktop.ui.placeholder import COMING_LATER
 from fangzhi_desktop.ui.widgets import empty_label
 
 NO_PLAN_TEXT = "还没有导入工作要点。请到“年度工作要点”页点击“导入…”，选择印发工作要点的通知文件。"
-LATER_MODULES = (("年鉴编纂", "篇目与来稿进度"),)
 
 
 def _card(colour: str, background: str) -> QLabel:
@@ -59,6 +57,7 @@ class DashboardTab(QWidget):
     open_campaign = Signal(int, int)  # campaign id, task id (0: the campaign)
     open_person = Signal(int, int)  # year, person id (干部学习)
     open_learning = Signal()
+    open_yearbook = Signal()
 
     def __init__(self, conn: sqlite3.Connection, clock: Callable[[], date],
                  parent: QWidget | None = None) -> None:
@@ -114,17 +113,9 @@ class DashboardTab(QWidget):
         self.campaigns = CampaignSummary()
         self.campaigns.open_campaign.connect(self.open_campaign)
         later.addWidget(self.campaigns)
-        for title, what in LATER_MODULES:
-            box = QFrame()
-            box.setFrameShape(QFrame.Shape.StyledPanel)
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(10, 6, 10, 6)
-            name = QLabel(f"<b>{title}</b>　<span style='color:#666'>{what}</span>")
-            note = QLabel(COMING_LATER)
-            note.setStyleSheet("color: #8A5A00;")
-            box_layout.addWidget(name)
-            box_layout.addWidget(note)
-            later.addWidget(box)
+        self.yearbook = YearbookSummary()
+        self.yearbook.open_tab.connect(self.open_yearbook)
+        later.addWidget(self.yearbook)
         self.learning = LearningSummary()
         self.learning.open_person.connect(self.open_person)
         self.learning.open_tab.connect(self.open_learning)
@@ -201,6 +192,7 @@ class DashboardTab(QWidget):
         self.overdue_card.setText(_card_text(len(overdue), "逾期事项"))
         self.due_card.setText(_card_text(len(due), "本周到期"))
         self.learning.refresh(self.conn, today)
+        self.yearbook.refresh(self.conn, today)
         years = store.plan_years(self.conn)
         self.body.setCurrentIndex(1 if years else 0)
         if not years:

@@ -61,7 +61,8 @@ class MainWindow(QMainWindow):
                                         self.settings)
         self.campaigns = CampaignsTab(self.conn, self.db_path, self.undo_stack, self.clock,
                                       self.settings)
-        self.yearbook = YearbookTab()
+        self.yearbook = YearbookTab(self.conn, self.db_path, self.undo_stack, self.clock,
+                                    self.settings)
         self.learning = LearningTab(self.conn, self.db_path, self.undo_stack, self.clock,
                                     self.settings)
         self.tabs = QTabWidget()
@@ -78,8 +79,10 @@ class MainWindow(QMainWindow):
         self.campaigns.data_changed.connect(self.dashboard.refresh)
         self.dashboard.open_campaign.connect(self.open_campaign)
         self.learning.data_changed.connect(self.dashboard.refresh)
+        self.yearbook.data_changed.connect(self.dashboard.refresh)
         self.dashboard.open_person.connect(self.open_person)
         self.dashboard.open_learning.connect(lambda: self.select_tab("learning"))
+        self.dashboard.open_yearbook.connect(lambda: self.select_tab("yearbook"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self._build_menus()

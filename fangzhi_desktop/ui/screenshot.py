@@ -48,6 +48,8 @@ def take_screenshot(db_path: str | Path, tab: str, out: str | Path,
             window.learning.prepare_screenshot()
         if tab == "campaigns":
             window.campaigns.prepare_screenshot()
+        if tab == "yearbook":
+            window.yearbook.prepare_screenshot()
         window.show()
         for _ in range(SETTLE_ROUNDS):
             app.processEvents()

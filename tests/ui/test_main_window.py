@@ -26,16 +26,11 @@ def test_select_tab_by_key(make_window, demo_db: Path) -> None:
     assert window.tabs.tabText(window.tabs.currentIndex()) == "干部学习"
 
 
-def test_placeholders_explain_what_comes(make_window, demo_db: Path) -> None:
+def test_yearbook_tab_is_built(make_window, demo_db: Path) -> None:
+    """The 年鉴编纂 tab is no longer a placeholder: it shows the demo volume."""
     window = make_window(demo_db)
-    expected = {
-        window.yearbook: ["编纂阶段", "篇目", "供稿单位与来稿", "字数"],
-    }
-    for tab, words in expected.items():
-        text = tab.explanation_text()
-        assert COMING_LATER in text
-        for word in words:
-            assert word in text
+    assert window.yearbook.current_year() == 2026
+    assert COMING_LATER not in window.yearbook.strip.verdict_label.text()
 
 
 def test_menus(make_window, demo_db: Path) -> None:
