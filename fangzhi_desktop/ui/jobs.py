@@ -167,9 +167,12 @@ class Job(QObject):
     def _progressed(self, fraction: float, text: str) -> None:
         self._fraction = max(0.0, min(1.0, fraction))
         self._text = text or self._text
-        if self._dialog is not None and not self._cancel.is_set():
-            self._dialog.setValue(int(self._fraction * 1000))
-            self._dialog.setLabelText(self._text)
+        dialog = self._dialog
+        if dialog is not None and not self._cancel.is_set():
+            dialog.setLabelText(self._text)
+            # Last: a window-modal dialog's setValue processes events, so the job may finish
+            # (and ``_end`` drop the dialog) inside this call.
+            dialog.setValue(int(self._fraction * 1000))
 
     @Slot(object)
     def _succeeded(self, result: object) -> None:

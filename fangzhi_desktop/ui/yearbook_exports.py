@@ -228,9 +228,15 @@ class YearbookExports(QObject):
             return
         categories, sections, entries = outline.counts()
         volume = volumes.get_volume(self.conn, year)
-        from fangzhi_desktop.storage.yearbook_tree import count_nodes
+        from fangzhi_desktop.storage.yearbook_tree import count_manuscripts, count_nodes
 
         existing = count_nodes(self.conn, volume.id)
+        received = count_manuscripts(self.conn, volume.id) if existing else 0
+        if received:  # the core refuses to replace such a tree: say so before asking
+            prompts.error(self.widget, "无法导入篇目",
+                          f"{volume.quoted}已收到{received}份来稿，不能用导入的篇目整体替换"
+                          "（来稿会随之丢失），未做改动。\n请在篇目中逐项新增、重命名或删除。")
+            return
         text = (f"识别出 {categories} 个类目、{sections} 个分目、{entries} 个条目"
                 f"（按{outline.how or '编号'}识别）。")
         if existing:

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -41,23 +42,41 @@ from PySide6.QtWidgets import (
 )
 
 from fangzhi_desktop.domain.dates import cn_date
-from fangzhi_desktop.domain.yearbook import ReviewLevel, TreeNode
+from fangzhi_desktop.domain.yearbook import MAX_DEPTH, NodeKind, ReviewLevel, TreeNode
 from fangzhi_desktop.domain.yearbook_progress import VolumeView
 from fangzhi_desktop.domain.yearbook_stages import Forecast, Stage, StageState
 from fangzhi_desktop.storage import yearbook as volumes
 from fangzhi_desktop.storage import yearbook_manuscripts as manuscripts
+from fangzhi_desktop.storage import yearbook_tree as tree_store
+from fangzhi_desktop.storage.units import list_units
+from fangzhi_desktop.storage.yearbook import UnitFields
+from fangzhi_desktop.storage.yearbook_tree import NodeFields
 from fangzhi_desktop.storage.yearbook_view import load_view
 from fangzhi_desktop.ui import prompts
-from fangzhi_desktop.ui.dialogs.yearbook_dialogs import ReviewDialog, StageDateDialog
+from fangzhi_desktop.ui.dialogs.yearbook_dialogs import (
+    NODE_BUDGET,
+    NODE_TITLE,
+    NODE_UNIT,
+    NodeDialog,
+    ReviewDialog,
+    StageDateDialog,
+    StagePlanDialog,
+    UnitContactDialog,
+)
 from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.settings import Settings
 from fangzhi_desktop.ui.widgets import empty_label
 from fangzhi_desktop.ui.yearbook_commands import (
+    AddNode,
+    EditNode,
+    EditStagePlan,
     MarkStage,
     MoveNode,
     RecordReview,
+    SaveStageTemplate,
     SetAccepted,
     SetSealed,
+    SetVolumeUnit,
     push,
 )
 from fangzhi_desktop.ui.yearbook_exports import YearbookExports
@@ -139,6 +158,9 @@ class StageStrip(QFrame):
         self.stage_label.setStyleSheet("color: #1F3F5F;")
         self.start_button = QPushButton("开始…")
         self.finish_button = QPushButton("完成…")
+        self.plan_button = QPushButton("阶段计划…")
+        self.plan_button.setToolTip("编辑本卷的编纂阶段：名称、计划起止、负责人、备注，"
+                                    "增删和调整顺序；可另存为本办模板")
         head = QHBoxLayout()
         texts = QVBoxLayout()
         texts.setSpacing(2)
@@ -147,6 +169,7 @@ class StageStrip(QFrame):
         head.addLayout(texts, 1)
         head.addWidget(self.start_button)
         head.addWidget(self.finish_button)
+        head.addWidget(self.plan_button)
         self.chips_row = QHBoxLayout()
         self.chips_row.setSpacing(3)
         self.chips: list[QLabel] = []
@@ -368,6 +391,7 @@ class YearbookTab(QWidget):
         self.strip = StageStrip()
         self.strip.start_button.clicked.connect(lambda: self.mark_stage(finish=False))
         self.strip.finish_button.clicked.connect(lambda: self.mark_stage(finish=True))
+        self.strip.plan_button.clicked.connect(self.edit_stage_plan)
         self.totals_label = QLabel()
         self.totals_label.setStyleSheet("color: #333;")
         self.totals_label.setWordWrap(True)
@@ -393,6 +417,10 @@ class YearbookTab(QWidget):
         for column, width in TREE_WIDTHS.items():
             header.resizeSection(column, width)
         self.tree.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(
+            lambda pos: self.node_menu().exec(self.tree.viewport().mapToGlobal(pos)))
+        self._build_node_actions()
         self.late_box = QCheckBox("只看逾期")
         self.over_box = QCheckBox("只看超预算")
         self.search = QLineEdit()
@@ -414,6 +442,7 @@ class YearbookTab(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addLayout(filters)
+        left_layout.addLayout(self.edit_row)
         left_layout.addWidget(self.tree, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -433,10 +462,25 @@ class YearbookTab(QWidget):
         units_header.setSectionResizeMode(UnitColumn.NAME, QHeaderView.ResizeMode.Stretch)
         units_header.resizeSection(UnitColumn.WORDS, 120)
         units_header.resizeSection(UnitColumn.LATE, 150)
+        self.units_view.doubleClicked.connect(lambda _index: self.edit_unit())
+        self.unit_button = QPushButton("联系人与时限…")
+        self.unit_button.setToolTip("修改所选供稿单位的联系人、电话和交稿时限（可撤销）；"
+                                    "也可双击单位")
+        self.unit_button.clicked.connect(lambda: self.edit_unit())
+        unit_hint = QLabel("电话号码中间四位已隐藏；打开“联系人与时限…”可查看和修改完整号码。")
+        unit_hint.setStyleSheet("color: #666;")
+        unit_row = QHBoxLayout()
+        unit_row.addWidget(self.unit_button)
+        unit_row.addWidget(unit_hint, 1)
+        self.units_page = QWidget()
+        units_layout = QVBoxLayout(self.units_page)
+        units_layout.setContentsMargins(0, 4, 0, 0)
+        units_layout.addLayout(unit_row)
+        units_layout.addWidget(self.units_view, 1)
 
         self.views = QTabWidget()
         self.views.addTab(self.splitter, "篇目与进度")
-        self.views.addTab(self.units_view, "供稿单位")
+        self.views.addTab(self.units_page, "供稿单位")
 
         self.content = QWidget()
         content_layout = QVBoxLayout(self.content)
@@ -452,6 +496,71 @@ class YearbookTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.body, 1)
+
+    def _build_node_actions(self) -> None:
+        """新增/重命名/指定供稿单位/设置预算/删除: buttons above the tree and its context menu."""
+        specs = (
+            ("category", "新增类目…", "在篇目末尾新增一个类目（可撤销）",
+             lambda: self.add_node(NodeKind.CATEGORY)),
+            ("section", "新增分目…", "在所选类目下新增一个分目（可撤销）",
+             lambda: self.add_node(NodeKind.SECTION)),
+            ("entry", "新增条目…", "在所选分目下（或所选条目之后）新增一个条目（可撤销）",
+             lambda: self.add_node(NodeKind.ENTRY)),
+            ("rename", "重命名…", "修改所选篇目的名称（可撤销）", lambda: self.rename_node()),
+            ("unit", "指定供稿单位…", "指定所选篇目的供稿单位，下级未单独指定的随之改变（可撤销）",
+             lambda: self.assign_unit()),
+            ("budget", "设置预算…", "设置所选篇目的字数和图片预算（可撤销）",
+             lambda: self.set_budget()),
+            ("delete", "删除…", "删除所选篇目及其下级（已收来稿的不能删除；不能撤销）",
+             lambda: self.delete_node()),
+        )
+        self.node_actions: dict[str, QAction] = {}
+        self.edit_row = QHBoxLayout()
+        self.edit_row.setSpacing(4)
+        self.edit_buttons: dict[str, QPushButton] = {}
+        for key, text, tip, slot in specs:
+            action = QAction(text, self)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _checked=False, f=slot: f())
+            self.node_actions[key] = action
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(action.trigger)
+            self.edit_buttons[key] = button
+            self.edit_row.addWidget(button)
+        self.edit_row.addStretch(1)
+        self.tree.selectionModel().currentRowChanged.connect(
+            lambda *_: self._sync_node_actions())
+        self._sync_node_actions()
+
+    def _sync_node_actions(self) -> None:
+        item = self.selected_node()
+        has_volume = getattr(self, "view", None) is not None
+        enabled = {
+            "category": has_volume,
+            "section": item is not None,
+            "entry": item is not None,
+            "rename": item is not None,
+            "unit": item is not None,
+            "budget": item is not None,
+            "delete": item is not None,
+        }
+        for key, on in enabled.items():
+            self.node_actions[key].setEnabled(on)
+            self.edit_buttons[key].setEnabled(on)
+
+    def node_menu(self) -> QMenu:
+        """The tree's context menu (also built by the tests, without showing it)."""
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        for key in ("category", "section", "entry", None, "rename", "unit", "budget", None,
+                    "delete"):
+            if key is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(self.node_actions[key])
+        return menu
 
     # --- Loading ---------------------------------------------------------------------------
 
@@ -501,10 +610,13 @@ class YearbookTab(QWidget):
             self.select_node(selected)
         else:
             self._show_detail()
+        self._sync_node_actions()
 
     def _expanded_ids(self) -> list[int]:
         out = []
-        for node_id in self.tree_model._items:
+        for node_id, item in self.tree_model._items.items():
+            if not item.children:  # only 类目/分目 can be expanded; 条目 are most of the tree
+                continue
             index = self._proxy_index(node_id)
             if index.isValid() and self.tree.isExpanded(index):
                 out.append(node_id)
@@ -658,3 +770,146 @@ class YearbookTab(QWidget):
                 prompts.error(self, "无法打开", f"无法打开原稿：{path}\n请用 Word 或 WPS 打开它。")
             return path
         return None
+
+    # --- Editing the 篇目 tree ----------------------------------------------------------------
+
+    def _unit_names(self) -> list[str]:
+        """The volume's 供稿单位 first, then the rest of the shared unit directory."""
+        ours = [u.unit.name for u in self.view.units] if self.view is not None else []
+        seen = set(ours)
+        return ours + [u.name for u in list_units(self.conn) if u.name not in seen]
+
+    def add_node(self, kind: NodeKind) -> int | None:
+        """新增类目/分目/条目 near the selection; returns the new node's id."""
+        if self.view is None:
+            return None
+        item = self.selected_node()
+        parent: TreeNode | None = None
+        position: int | None = None
+        if kind is NodeKind.SECTION:
+            parent = item
+            while parent is not None and parent.depth > 1:
+                parent = self.tree_model.parent_of(parent.id)
+        elif kind is NodeKind.ENTRY:
+            if item is not None and (item.children or item.depth == 1) \
+                    and item.depth < MAX_DEPTH:
+                parent = item
+            elif item is not None:  # a 条目: the new one goes right after it
+                parent = self.tree_model.parent_of(item.id)
+                siblings = parent.children if parent is not None else self.view.roots
+                position = [s.id for s in siblings].index(item.id) + 2
+        if kind is not NodeKind.CATEGORY and parent is None:
+            prompts.error(self, f"新增{kind.value}", f"请先在篇目中选择{kind.value}所属的"
+                          f"{'类目' if kind is NodeKind.SECTION else '分目'}。")
+            return None
+        where = f"上级：{parent.title}" if parent is not None else "作为新的类目"
+        show = (NODE_TITLE, NODE_UNIT, NODE_BUDGET) if kind is NodeKind.ENTRY \
+            else (NODE_TITLE, NODE_UNIT)
+        fields = NodeDialog.ask(self, f"新增{kind.value}", NodeFields(""), self._unit_names(),
+                                show, where)
+        if fields is None:
+            return None
+        command = AddNode(self.conn, self.view.volume.id, self._changed,
+                          parent_id=parent.id if parent is not None else None, fields=fields,
+                          position=position, kind=kind.value)
+        if not push(self.undo_stack, command, self):
+            return None
+        if parent is not None:
+            self.tree.expand(self._proxy_index(parent.id))
+        self.select_node(command.item_id)
+        return command.item_id
+
+    def _edit_node(self, title: str, show: tuple[str, ...], verb: str) -> bool:
+        item = self.selected_node()
+        if item is None:
+            return False
+        with reporting(self):
+            before = tree_store.node_fields(self.conn, item.id)
+            what = f"{item.kind.value}：{item.title}"
+            if NODE_UNIT in show and not before.unit and item.unit:
+                what += f"（现沿用上级的“{item.unit}”）"
+            fields = NodeDialog.ask(self, title, before, self._unit_names(), show, what)
+            if fields is None or fields == before:
+                return False
+            return push(self.undo_stack, EditNode(self.conn, item.id, self._changed,
+                                                  fields=fields, text=f"{verb}“{item.title}”"),
+                        self)
+        return False
+
+    def rename_node(self) -> bool:
+        return self._edit_node("重命名篇目", (NODE_TITLE,), "重命名")
+
+    def assign_unit(self) -> bool:
+        return self._edit_node("指定供稿单位", (NODE_UNIT,), "指定供稿单位")
+
+    def set_budget(self) -> bool:
+        return self._edit_node("设置预算", (NODE_BUDGET,), "设置预算")
+
+    def delete_node(self) -> bool:
+        """Delete the selected node and everything below it (not undoable: confirmed first);
+        refused when manuscripts were received below it."""
+        item = self.selected_node()
+        if item is None:
+            return False
+        with reporting(self):
+            received = tree_store.count_manuscripts_below(self.conn, item.id)
+            if received:
+                prompts.error(self, "不能删除", (
+                    f"“{item.title}”{'及其下级' if item.children else ''}已收到{received}份来稿，"
+                    "不能删除，以免来稿一并丢失。\n如篇目调整，可把它拖到别处，"
+                    "或改名、改派供稿单位。"))
+                return False
+            below = len(list(item.walk())) - 1
+            text = f"确定删除{item.kind.value}“{item.title}”吗？"
+            if below:
+                text += f"\n其下的{below}个篇目将一并删除。"
+            text += "\n删除后不能撤销。"
+            if not prompts.confirm(self, "删除篇目", text, ok_text="删除", warning=True):
+                return False
+            tree_store.delete_node(self.conn, item.id)
+            self._changed()
+            return True
+        return False
+
+    # --- Stage plan and 供稿单位 -------------------------------------------------------------
+
+    def edit_stage_plan(self) -> bool:
+        if self.view is None:
+            return False
+        volume_id = self.view.volume.id
+
+        def save_template(stages: list[Any]) -> bool:
+            if not push(self.undo_stack, SaveStageTemplate(self.conn, lambda _i: None, stages),
+                        self):
+                return False
+            prompts.inform(self, "已保存模板", f"已把这{len(stages)}个阶段保存为本办的编纂阶段"
+                           "模板，以后新建的年鉴卷将按此安排（已有各卷不变）。")
+            return True
+
+        rows = StagePlanDialog.ask(self, self.view.volume.quoted, self.view.stages,
+                                   save_template)
+        if rows is None:
+            return False
+        return push(self.undo_stack, EditStagePlan(self.conn, volume_id, self._changed,
+                                                   rows=rows), self)
+
+    def selected_unit(self) -> Any:
+        index = self.units_view.currentIndex()
+        units = self.units_model.units
+        return units[index.row()] if index.isValid() and index.row() < len(units) else None
+
+    def edit_unit(self, progress: Any = None) -> bool:
+        progress = progress or self.selected_unit()
+        if progress is None or self.view is None:
+            if self.view is not None:
+                prompts.error(self, "联系人与时限", "请先在表中选择一个供稿单位。")
+            return False
+        unit = progress.unit
+        before = UnitFields(unit.contact, unit.phone, unit.deadline, unit.remarks)
+        fields = UnitContactDialog.ask(self, unit.name, before, self.view.volume.deadline,
+                                       self.clock())
+        if fields is None or fields == before:
+            return False
+        return push(self.undo_stack, SetVolumeUnit(self.conn, self.view.volume.id,
+                                                   self._changed, name=unit.name,
+                                                   fields=fields), self)

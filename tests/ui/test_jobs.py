@@ -92,3 +92,28 @@ def test_cancelled_is_not_an_error(qtbot, said) -> None:
     with qtbot.waitSignal(job.finished, timeout=5000):
         pass
     assert said.shown == []
+
+
+def test_job_may_end_while_its_progress_dialog_updates(qtbot, monkeypatch) -> None:
+    """A window-modal progress dialog's setValue processes events, so the job can finish (and
+    drop its dialog) inside a progress report; the report must not touch the dialog after."""
+    release = threading.Event()
+
+    def work(progress: Progress) -> str:
+        release.wait(5)
+        return "done"
+
+    job = jobs.start_job(None, "导出", work)
+    qtbot.waitUntil(lambda: job.progress_dialog is not None, timeout=3000)
+    dialog = job.progress_dialog
+    real = dialog.setValue
+
+    def set_value_finishing(value: int) -> None:
+        real(value)
+        job._end()  # what _succeeded does when the events processed here deliver the result
+
+    monkeypatch.setattr(dialog, "setValue", set_value_finishing)
+    job._progressed(0.5, "第2步")  # raised AttributeError when setLabelText came after
+    assert job.progress_dialog is None
+    release.set()
+    qtbot.waitUntil(lambda: jobs.running() == 0, timeout=5000)
