@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -15,14 +16,12 @@ from fangzhi_desktop import APP_NAME, __version__
 from fangzhi_desktop.storage import open_database
 from fangzhi_desktop.ui import jobs, prompts
 from fangzhi_desktop.ui import settings as keys
-from fangzhi_desktop.ui.campaigns_tab import CampaignsTab
 from fangzhi_desktop.ui.dashboard_tab import DashboardTab
 from fangzhi_desktop.ui.errors import reporting
-from fangzhi_desktop.ui.learning_tab import LearningTab
+from fangzhi_desktop.ui.lazy_tab import LazyTab
 from fangzhi_desktop.ui.settings import Settings
 from fangzhi_desktop.ui.workpoints_exports import ExportKind
 from fangzhi_desktop.ui.workpoints_tab import WorkpointsTab
-from fangzhi_desktop.ui.yearbook_tab import YearbookTab
 
 TABS: tuple[tuple[str, str], ...] = (
     ("dashboard", "总览"),
@@ -59,27 +58,20 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardTab(self.conn, self.clock)
         self.workpoints = WorkpointsTab(self.conn, self.db_path, self.undo_stack, self.clock,
                                         self.settings)
-        self.campaigns = CampaignsTab(self.conn, self.db_path, self.undo_stack, self.clock,
-                                      self.settings)
-        self.yearbook = YearbookTab(self.conn, self.db_path, self.undo_stack, self.clock,
-                                    self.settings)
-        self.learning = LearningTab(self.conn, self.db_path, self.undo_stack, self.clock,
-                                    self.settings)
+        # The other three tabs are built when first shown or used: opening the window stays fast.
+        self._lazy = {key: LazyTab(lambda k=key: self._build_tab(k))
+                      for key in ("campaigns", "yearbook", "learning")}
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._tab_widgets: dict[str, QWidget] = {
-            "dashboard": self.dashboard, "workpoints": self.workpoints,
-            "campaigns": self.campaigns, "yearbook": self.yearbook, "learning": self.learning}
+            "dashboard": self.dashboard, "workpoints": self.workpoints, **self._lazy}
         for key, title in TABS:
             self.tabs.addTab(self._tab_widgets[key], title)
         self.setCentralWidget(self.tabs)
 
         self.dashboard.open_item.connect(self.open_item)
         self.workpoints.data_changed.connect(self.dashboard.refresh)
-        self.campaigns.data_changed.connect(self.dashboard.refresh)
         self.dashboard.open_campaign.connect(self.open_campaign)
-        self.learning.data_changed.connect(self.dashboard.refresh)
-        self.yearbook.data_changed.connect(self.dashboard.refresh)
         self.dashboard.open_person.connect(self.open_person)
         self.dashboard.open_learning.connect(lambda: self.select_tab("learning"))
         self.dashboard.open_yearbook.connect(lambda: self.select_tab("yearbook"))
@@ -89,6 +81,37 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(f"数据文件：{self.db_path}")
         self.statusBar().addPermanentWidget(self.db_label)
         self._restore()
+
+    # --- Lazily built tabs -----------------------------------------------------------------
+
+    def _build_tab(self, key: str) -> QWidget:
+        args = (self.conn, self.db_path, self.undo_stack, self.clock, self.settings)
+        if key == "campaigns":
+            from fangzhi_desktop.ui.campaigns_tab import CampaignsTab
+
+            tab: QWidget = CampaignsTab(*args)
+        elif key == "yearbook":
+            from fangzhi_desktop.ui.yearbook_tab import YearbookTab
+
+            tab = YearbookTab(*args)
+        else:
+            from fangzhi_desktop.ui.learning_tab import LearningTab
+
+            tab = LearningTab(*args)
+        tab.data_changed.connect(self.dashboard.refresh)  # type: ignore[attr-defined]
+        return tab
+
+    @property
+    def campaigns(self) -> Any:
+        return self._lazy["campaigns"].ensure()
+
+    @property
+    def yearbook(self) -> Any:
+        return self._lazy["yearbook"].ensure()
+
+    @property
+    def learning(self) -> Any:
+        return self._lazy["learning"].ensure()
 
     # --- Menus -----------------------------------------------------------------------------
 
@@ -306,7 +329,10 @@ class MainWindow(QMainWindow):
         return next(key for key, widget in self._tab_widgets.items() if widget is current)
 
     def _tab_changed(self, _index: int) -> None:
-        if self.tabs.currentWidget() is self.dashboard and self.conn is not None:
+        current = self.tabs.currentWidget()
+        if isinstance(current, LazyTab) and self.conn is not None:
+            current.ensure()
+        if current is self.dashboard and self.conn is not None:
             self.dashboard.refresh()
 
     def open_item(self, year: int, item_id: int) -> None:
@@ -342,7 +368,8 @@ class MainWindow(QMainWindow):
             prompts.inform(self, APP_NAME, "还有导入或导出正在进行，请等它完成（或取消）后再退出。")
             event.ignore()
             return
-        if self.conn is not None and not self.learning.may_close():
+        if self.conn is not None and self._lazy["learning"].built \
+                and not self.learning.may_close():
             self.select_tab("learning")
             event.ignore()
             return
@@ -357,8 +384,9 @@ class MainWindow(QMainWindow):
         """Close the database (idempotent). Background jobs use their own connections."""
         self.undo_stack.clear()
         self.workpoints.shutdown()
-        self.campaigns.shutdown()
-        self.learning.shutdown()
+        for key in ("campaigns", "learning"):
+            if self._lazy[key].built:
+                self._lazy[key].ensure().shutdown()  # type: ignore[attr-defined]
         if self.conn is not None:
             self.conn.close()
             self.conn = None
