@@ -15,9 +15,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from fangzhi_desktop.domain.campaigns import CampaignInfo
 from fangzhi_desktop.operations.workpoint_documents import Exported
@@ -26,7 +26,8 @@ from fangzhi_desktop.ui import prompts
 from fangzhi_desktop.ui import settings as keys
 from fangzhi_desktop.ui.dialogs.export_dialog import DocumentOptions, ExportDocumentDialog
 from fangzhi_desktop.ui.errors import reporting
-from fangzhi_desktop.ui.jobs import Job, in_database, start_job
+from fangzhi_desktop.ui.export_menu import ExportMenu
+from fangzhi_desktop.ui.jobs import Job
 from fangzhi_desktop.ui.settings import Settings
 
 DOCX_FILTER = "Word 文档 (*.docx)"
@@ -79,7 +80,7 @@ def _filter(kind: CampaignExport) -> str:
     return {".xlsx": XLSX_FILTER, ".png": PNG_FILTER}.get(_suffix(kind), DOCX_FILTER)
 
 
-class CampaignExports(QObject):
+class CampaignExports(ExportMenu):
     """The 导出 ▾ button with its menu, and the jobs."""
 
     returns_imported = Signal()
@@ -87,29 +88,13 @@ class CampaignExports(QObject):
     def __init__(self, parent: QWidget, conn: sqlite3.Connection, db_path: Path,
                  clock: Callable[[], date], settings: Settings,
                  campaign: Callable[[], CampaignInfo | None]) -> None:
-        super().__init__(parent)
-        self.widget = parent
-        self.conn = conn
-        self.db_path = db_path
-        self.clock = clock
-        self.settings = settings
+        super().__init__(parent, conn, db_path, clock, settings)
         self.campaign = campaign
-        self.job: Job | None = None
         self.returns_dialog: QWidget | None = None
-        self._available = False
-
-        self.menu = QMenu(parent)
-        self.menu.setToolTipsVisible(True)
-        self.actions: dict[CampaignExport, QAction] = {}
         for kind, text, tip in MENU:
             if kind is CampaignExport.TEMPLATES or kind is CampaignExport.CHART_PNG:
                 self.menu.addSeparator()
-            action = QAction(text, self)
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-            action.triggered.connect(lambda _checked=False, k=kind: self._triggered(k))
-            self.actions[kind] = action
-            self.menu.addAction(action)
+            self.add_action(kind, text, tip, self._triggered)
         self.menu.addSeparator()
         self.import_returns_action = QAction("导入反馈表…", self)
         tip = "导入各单位填好发回的任务进展反馈表（可一次选多个文件），核对后保存"
@@ -117,33 +102,8 @@ class CampaignExports(QObject):
         self.import_returns_action.setStatusTip(tip)
         self.import_returns_action.triggered.connect(self._import_returns)
         self.menu.addAction(self.import_returns_action)
-        self.button = QToolButton(parent)
-        self.button.setText("导出 ▾")
-        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
-        self.button.setToolTip("导出实施方案、台账、反馈表或作战图；导入各单位发回的反馈表")
-        self.button.setMenu(self.menu)
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self._sync()
-
-    # --- State -----------------------------------------------------------------------------
-
-    def set_available(self, available: bool) -> None:
-        self._available = available
-        self._sync()
-
-    @property
-    def busy(self) -> bool:
-        return self.job is not None and not self.job.done
-
-    def _sync(self) -> None:
-        enabled = self._available and not self.busy
-        self.button.setEnabled(enabled)
-        for action in self.actions.values():
-            action.setEnabled(enabled)
-        self.import_returns_action.setEnabled(enabled)
-
-    # --- Exporting -------------------------------------------------------------------------
+        self.extra_actions.append(self.import_returns_action)
+        self.make_button("导出 ▾", "导出实施方案、台账、反馈表或作战图；导入各单位发回的反馈表")
 
     def _triggered(self, kind: CampaignExport) -> None:
         with reporting(self.widget):
@@ -207,13 +167,6 @@ class CampaignExports(QObject):
 
         return self._run(titles[kind], work, self._exported)
 
-    def _run(self, title: str, work: Callable[[sqlite3.Connection, Progress], Any],
-             done: Callable[[Any], None]) -> Job:
-        self.job = start_job(self.widget, title, in_database(self.db_path, work),
-                             on_success=done)
-        self.job.finished.connect(self._sync)
-        self._sync()
-        return self.job
 
     def _exported(self, result: Exported) -> None:
         choice = prompts.offer_open(self.widget, "导出完成", f"已导出：{result.path}")

@@ -14,9 +14,8 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QWidget
 
 from fangzhi_desktop.domain.workpoints import PlanInfo
 from fangzhi_desktop.errors import FangzhiError
@@ -32,7 +31,8 @@ from fangzhi_desktop.ui.dialogs.export_dialog import (
     ExportDocumentDialog,
 )
 from fangzhi_desktop.ui.errors import reporting
-from fangzhi_desktop.ui.jobs import Job, in_database, start_job
+from fangzhi_desktop.ui.export_menu import ExportMenu
+from fangzhi_desktop.ui.jobs import Job
 from fangzhi_desktop.ui.settings import Settings
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
@@ -126,59 +126,19 @@ def write_ledger_xlsx(conn: sqlite3.Connection, progress: Progress, year: int, t
     return operations.write_ledger_xlsx(conn, year, path, today, progress)
 
 
-class WorkpointsExports(QObject):
+class WorkpointsExports(ExportMenu):
     """The 导出 ▾ button, its actions (shared with the 文件 menu) and the export jobs."""
 
     def __init__(self, parent: QWidget, conn: sqlite3.Connection, db_path: Path,
                  clock: Callable[[], date], settings: Settings,
                  year: Callable[[], int | None]) -> None:
-        super().__init__(parent)
-        self.widget = parent
-        self.conn = conn
-        self.db_path = db_path
-        self.clock = clock
-        self.settings = settings
+        super().__init__(parent, conn, db_path, clock, settings)
         self.year = year
-        self.job: Job | None = None
-        self._available = False
-
-        self.menu = QMenu(parent)
-        self.actions: dict[ExportKind, QAction] = {}
         for kind, spec in SPECS.items():
-            action = QAction(spec.menu_text, self)
-            action.setToolTip(spec.tooltip)
-            action.setStatusTip(spec.tooltip)
-            action.triggered.connect(lambda _checked=False, k=kind: self._triggered(k))
-            self.actions[kind] = action
-            self.menu.addAction(action)
+            self.add_action(kind, spec.menu_text, spec.tooltip, self._triggered)
             if kind is ExportKind.XLSX:
                 self.menu.addSeparator()
-        self.menu.setToolTipsVisible(True)
-        self.button = QToolButton(parent)
-        self.button.setText("导出 ▾")  # the arrow in the text: Fusion's corner one hides 出
-        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
-        self.button.setToolTip("导出所选年度的台账或公文（Excel、Word）")
-        self.button.setMenu(self.menu)
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self._sync()
-
-    # --- State -----------------------------------------------------------------------------
-
-    def set_available(self, available: bool) -> None:
-        """Whether there is a year to export."""
-        self._available = available
-        self._sync()
-
-    @property
-    def busy(self) -> bool:
-        return self.job is not None and not self.job.done
-
-    def _sync(self) -> None:
-        enabled = self._available and not self.busy
-        self.button.setEnabled(enabled)
-        for action in self.actions.values():
-            action.setEnabled(enabled)
+        self.make_button("导出 ▾", "导出所选年度的台账或公文（Excel、Word）")
 
     # --- Exporting -------------------------------------------------------------------------
 
@@ -233,11 +193,7 @@ class WorkpointsExports(QObject):
             def work(conn: sqlite3.Connection, progress: Progress) -> Exported:
                 return write_document(conn, progress, kind, year, choice, path)
 
-        self.job = start_job(self.widget, spec.job_title, in_database(self.db_path, work),
-                             on_success=self._exported)
-        self.job.finished.connect(self._sync)
-        self._sync()
-        return self.job
+        return self._run(spec.job_title, work, self._exported)
 
     def _exported(self, result: Exported) -> None:
         text = f"已导出：{result.path}"

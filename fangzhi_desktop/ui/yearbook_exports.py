@@ -12,9 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QWidget
 
 from fangzhi_desktop.operations import yearbook_documents as documents
 from fangzhi_desktop.operations.workpoint_documents import Exported
@@ -26,7 +25,8 @@ from fangzhi_desktop.ui import settings as keys
 from fangzhi_desktop.ui.dialogs.export_dialog import DocumentOptions, ExportDocumentDialog
 from fangzhi_desktop.ui.dialogs.yearbook_dialogs import ManuscriptsPreviewDialog
 from fangzhi_desktop.ui.errors import reporting
-from fangzhi_desktop.ui.jobs import Job, in_database, start_job
+from fangzhi_desktop.ui.export_menu import ExportMenu
+from fangzhi_desktop.ui.jobs import Job
 from fangzhi_desktop.ui.settings import Settings
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
@@ -51,7 +51,7 @@ MENU = (
 )
 
 
-class YearbookExports(QObject):
+class YearbookExports(ExportMenu):
     """The menu button, its actions and the jobs; ``changed`` after an import saved."""
 
     changed = Signal()
@@ -59,61 +59,18 @@ class YearbookExports(QObject):
     def __init__(self, parent: QWidget, conn: sqlite3.Connection, db_path: Path,
                  clock: Callable[[], date], settings: Settings,
                  year: Callable[[], int | None]) -> None:
-        super().__init__(parent)
-        self.widget = parent
-        self.conn = conn
-        self.db_path = db_path
-        self.clock = clock
-        self.settings = settings
+        super().__init__(parent, conn, db_path, clock, settings)
         self.year = year
-        self.job: Job | None = None
-        self._available = False
-        self.menu = QMenu(parent)
-        self.menu.setToolTipsVisible(True)
-        self.actions: dict[str, QAction] = {}
         for key, text, tip in MENU:
             if key == OUTLINE:
                 self.menu.addSeparator()
-            action = QAction(text, self)
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-            action.triggered.connect(lambda _checked=False, k=key: self._triggered(k))
-            self.actions[key] = action
-            self.menu.addAction(action)
-        self.button = QToolButton(parent)
-        self.button.setText("导出/导入 ▾")
-        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
-        self.button.setToolTip("导出组稿通知、通报、进度表、组稿包，导入篇目或接收来稿")
-        self.button.setMenu(self.menu)
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self._sync()
-
-    def set_available(self, available: bool) -> None:
-        self._available = available
-        self._sync()
-
-    @property
-    def busy(self) -> bool:
-        return self.job is not None and not self.job.done
-
-    def _sync(self) -> None:
-        enabled = self._available and not self.busy
-        self.button.setEnabled(enabled)
-        for action in self.actions.values():
-            action.setEnabled(enabled)
+            self.add_action(key, text, tip, self._triggered)
+        self.make_button("导出/导入 ▾", "导出组稿通知、通报、进度表、组稿包，导入篇目或接收来稿")
 
     def _triggered(self, key: str) -> None:
         with reporting(self.widget):
             self.start(key)
 
-    def _run(self, title: str, work: Callable[[sqlite3.Connection, Progress], Any],
-             done: Callable[[Any], None]) -> Job:
-        self.job = start_job(self.widget, title, in_database(self.db_path, work),
-                             on_success=done)
-        self.job.finished.connect(self._sync)
-        self._sync()
-        return self.job
 
     def _save_path(self, title: str, name: str, suffix: str) -> Path | None:
         folder = self.settings.get(keys.EXPORT_DIR) or str(Path.home())
