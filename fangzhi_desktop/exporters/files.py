@@ -6,6 +6,7 @@ the old file stays as it was.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -29,6 +30,10 @@ def atomic_output(path: str | Path) -> Iterator[Path]:
         raise FangzhiError(f"无法在 {target.parent} 中写入文件（{exc.strerror}）。") from exc
     os.close(fd)
     tmp = Path(tmp_name)
+    # mkstemp makes the file 0600; an exported document is meant to be shared (a colleague
+    # opens it from a shared folder), so give it the usual rw-r--r--.
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, 0o644)
     try:
         yield tmp
         try:

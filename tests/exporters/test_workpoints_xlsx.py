@@ -86,3 +86,13 @@ def test_a_locked_target_gives_a_clear_message(tmp_path: Path,
     with pytest.raises(FangzhiError, match="正被其他程序占用"), atomic_output(target) as tmp:
         tmp.write_bytes(b"new")
     assert target.read_bytes() == b"old"
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="POSIX permission bits")
+def test_an_exported_file_can_be_shared(conn: sqlite3.Connection, tmp_path: Path) -> None:
+    import stat
+
+    store.save_plan(conn, read_notice(SEED_WORKPOINTS))
+    out = write_workpoints_xlsx(tmp_path / "shared.xlsx", "t", store.list_items(conn, 2023),
+                                date(2024, 1, 2))
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
