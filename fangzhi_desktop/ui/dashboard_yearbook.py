@@ -34,7 +34,7 @@ class YearbookSummary(QFrame):
 
     def refresh(self, conn: sqlite3.Connection, today: date) -> None:
         """One ``load_view`` of the latest volume."""
-        from fangzhi_desktop.ui.yearbook_tab import verdict
+        from fangzhi_desktop.ui.yearbook_format import verdict
 
         years = volume_years(conn)
         link = "　<a href='tab' style='text-decoration:none'>查看 ›</a>"

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from fangzhi_desktop.domain.dates import cn_date
 from fangzhi_desktop.domain.yearbook import MAX_DEPTH, NodeKind, ReviewLevel, TreeNode
 from fangzhi_desktop.domain.yearbook_progress import VolumeView
-from fangzhi_desktop.domain.yearbook_stages import Forecast, Stage, StageState
+from fangzhi_desktop.domain.yearbook_stages import Stage, StageState
 from fangzhi_desktop.storage import yearbook as volumes
 from fangzhi_desktop.storage import yearbook_manuscripts as manuscripts
 from fangzhi_desktop.storage import yearbook_tree as tree_store
@@ -80,6 +80,7 @@ from fangzhi_desktop.ui.yearbook_commands import (
     push,
 )
 from fangzhi_desktop.ui.yearbook_exports import YearbookExports
+from fangzhi_desktop.ui.yearbook_format import verdict
 from fangzhi_desktop.ui.yearbook_model import (
     LATE_ROLE,
     OVER_ROLE,
@@ -99,24 +100,6 @@ CHIP_STYLE = {
 }
 TREE_WIDTHS = {TreeColumn.TITLE: 250, TreeColumn.UNIT: 110, TreeColumn.BUDGET: 70,
                TreeColumn.WORDS: 70, TreeColumn.PHOTOS: 48, TreeColumn.STATUS: 70}
-
-
-def md(day: date) -> str:
-    return f"{day.month}月{day.day}日"
-
-
-def verdict(forecast: Forecast) -> tuple[str, bool]:
-    """The headline and whether it is bad news (red)."""
-    if forecast.published or forecast.holds is None or forecast.slack is None \
-            or forecast.publication is None:
-        return forecast.text(), forecast.holds is False
-    same_year = forecast.publication.year == forecast.deadline.year
-    when = md(forecast.publication) if same_year else cn_date(forecast.publication)
-    if forecast.holds:
-        return (f"当年卷当年出版：按计划可在{when}前出版（余量{forecast.slack}"
-                f"{forecast.unit}）", False)
-    return (f"当年卷当年出版：预计将延误{-forecast.slack}{forecast.unit}"
-            f"（按当前进度预计{when}出版）", True)
 
 
 def stage_chip_state(stage: Stage, current: Stage | None, today: date) -> str:
