@@ -34,7 +34,7 @@ from fangzhi_desktop.domain.workpoints import EntryKind, Status
 from fangzhi_desktop.errors import FangzhiError
 from fangzhi_desktop.storage.campaign_followup import TaskStatusFields
 from fangzhi_desktop.storage.campaigns import CampaignFields, StepFields, TaskFields
-from fangzhi_desktop.ui.dialogs.item_dialogs import LogValue
+from fangzhi_desktop.ui.dialogs.item_dialogs import LogForm, LogValue
 from fangzhi_desktop.ui.formatting import cn_date
 from fangzhi_desktop.ui.widgets import FormDialog, date_edit, from_qdate
 
@@ -64,35 +64,14 @@ def _hint(text: str = "") -> QLabel:
     return label
 
 
-class TaskLogDialog(FormDialog):
-    """添加进展 / 催办 on a task."""
+class TaskLogDialog(LogForm):
+    """添加进展 / 催办 on a task (the reporter defaults to the task's responsible person)."""
 
     def __init__(self, parent: QWidget | None, task: CampaignTask, today: date,
                  kind: EntryKind = EntryKind.PROGRESS) -> None:
-        super().__init__(parent, "添加进展" if kind is EntryKind.PROGRESS else "催办")
-        self.form.addRow(_task_label(task))
-        self.kind = QComboBox()
-        for k in EntryKind:
-            self.kind.addItem(k.value, k.value)
-        self.kind.setCurrentIndex(list(EntryKind).index(kind))
-        self.entry_date = date_edit(today)
-        self.text = _text_box()
-        self.text.setPlaceholderText("如：已完成初稿，正在征求意见。" if kind is EntryKind.PROGRESS
-                                     else "如：请于本周内报送进展情况和预计完成时间。")
-        self.reporter = QLineEdit(task.person if kind is EntryKind.PROGRESS else "")
-        self.reporter.setPlaceholderText("报告人或催办人（可不填）")
-        self.form.addRow("类型", self.kind)
-        self.form.addRow("日期", self.entry_date)
-        self.form.addRow("内容", self.text)
-        self.form.addRow("报告人", self.reporter)
-        self.text.setFocus()
-
-    def validate(self) -> str | None:
-        return None if self.text.toPlainText().strip() else "请填写内容。"
-
-    def value(self) -> LogValue:
-        return LogValue(from_qdate(self.entry_date.date()), self.text.toPlainText().strip(),
-                        self.reporter.text().strip(), EntryKind(self.kind.currentData()))
+        super().__init__(parent, _task_label(task), today, kind,
+                         reporter=task.person if kind is EntryKind.PROGRESS else "",
+                         urge_hint="如：请于本周内报送进展情况和预计完成时间。")
 
     @classmethod
     def ask(cls, parent: QWidget | None, task: CampaignTask, today: date,

@@ -49,13 +49,14 @@ class LogValue:
     kind: EntryKind
 
 
-class LogEntryDialog(FormDialog):
-    """添加进展 / 催办: date, text, reporter, kind."""
+class LogForm(FormDialog):
+    """添加进展 / 催办 on a record (a work item, a campaign task): date, text, reporter, kind."""
 
-    def __init__(self, parent: QWidget | None, item: WorkItem, today: date,
-                 kind: EntryKind = EntryKind.PROGRESS) -> None:
+    def __init__(self, parent: QWidget | None, heading: QWidget, today: date,
+                 kind: EntryKind = EntryKind.PROGRESS, *, reporter: str = "",
+                 urge_hint: str = "如：请于月底前报送进展情况。") -> None:
         super().__init__(parent, "添加进展" if kind is EntryKind.PROGRESS else "催办")
-        self.form.addRow(_item_label(item))
+        self.form.addRow(heading)
         self.kind = QComboBox()
         for k in EntryKind:
             self.kind.addItem(k.value, k.value)
@@ -63,8 +64,8 @@ class LogEntryDialog(FormDialog):
         self.entry_date = date_edit(today)
         self.text = _text_box()
         self.text.setPlaceholderText("如：已完成初稿，正在征求意见。" if kind is EntryKind.PROGRESS
-                                     else "如：请于月底前报送进展情况。")
-        self.reporter = QLineEdit()
+                                     else urge_hint)
+        self.reporter = QLineEdit(reporter)
         self.reporter.setPlaceholderText("报告人或催办人（可不填）")
         self.form.addRow("类型", self.kind)
         self.form.addRow("日期", self.entry_date)
@@ -78,6 +79,14 @@ class LogEntryDialog(FormDialog):
     def value(self) -> LogValue:
         return LogValue(from_qdate(self.entry_date.date()), self.text.toPlainText().strip(),
                         self.reporter.text().strip(), EntryKind(self.kind.currentData()))
+
+
+class LogEntryDialog(LogForm):
+    """添加进展 / 催办 on a work item."""
+
+    def __init__(self, parent: QWidget | None, item: WorkItem, today: date,
+                 kind: EntryKind = EntryKind.PROGRESS) -> None:
+        super().__init__(parent, _item_label(item), today, kind)
 
     @classmethod
     def ask(cls, parent: QWidget | None, item: WorkItem, today: date,
