@@ -3,6 +3,7 @@ implementation steps (ticked in place)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
@@ -99,30 +100,19 @@ class CampaignTasksModel(SectionTreeModel):
         return [task for g in self._groups for task in g.tasks]
 
     def task(self, index: QModelIndex) -> CampaignTask | None:
-        if not index.isValid() or index.internalId() == SECTION_ID:
-            return None
-        return self._groups[index.internalId() - 1].tasks[index.row()]
+        return self.record(index)
 
-    def index_of(self, task_id: int) -> QModelIndex:
-        for g_row, group in enumerate(self._groups):
-            for row, task in enumerate(group.tasks):
-                if task.id == task_id:
-                    return self.createIndex(row, 0, g_row + 1)
-        return QModelIndex()
 
     def first_task_index(self) -> QModelIndex:
-        for g_row, group in enumerate(self._groups):
-            if group.tasks:
-                return self.createIndex(0, 0, g_row + 1)
-        return QModelIndex()
+        return self.first_record_index()
 
     # --- QAbstractItemModel ----------------------------------------------------------------
 
     def section_rows(self) -> int:
         return len(self._groups)
 
-    def child_rows(self, section_row: int) -> int:
-        return len(self._groups[section_row].tasks)
+    def section_children(self, section_row: int) -> Sequence[Any]:
+        return self._groups[section_row].tasks
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

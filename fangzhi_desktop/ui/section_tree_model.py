@@ -6,6 +6,7 @@ needs no lookup. Subclasses give the headers and the two counts, and their own `
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
@@ -21,7 +22,33 @@ class SectionTreeModel(QAbstractItemModel):
         raise NotImplementedError
 
     def child_rows(self, section_row: int) -> int:
+        return len(self.section_children(section_row))
+
+    def section_children(self, section_row: int) -> Sequence[Any]:
+        """The records under a section (rows with an ``id``); models of records override it."""
         raise NotImplementedError
+
+    # --- Records (for models whose children are records with an ``id``) -----------------
+
+    def record(self, index: QModelIndex) -> Any:
+        """The record of a child row, or None for a section row or an invalid index."""
+        if not index.isValid() or index.internalId() == SECTION_ID:
+            return None
+        return self.section_children(index.internalId() - 1)[index.row()]
+
+    def index_of(self, record_id: int) -> QModelIndex:
+        """The first-column index of the record with ``record_id`` (invalid when not shown)."""
+        for section_row in range(self.section_rows()):
+            for row, record in enumerate(self.section_children(section_row)):
+                if record.id == record_id:
+                    return self.createIndex(row, 0, section_row + 1)
+        return QModelIndex()
+
+    def first_record_index(self) -> QModelIndex:
+        for section_row in range(self.section_rows()):
+            if self.section_children(section_row):
+                return self.createIndex(0, 0, section_row + 1)
+        return QModelIndex()
 
     @staticmethod
     def is_section(index: QModelIndex) -> bool:

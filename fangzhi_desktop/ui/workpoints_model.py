@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
@@ -136,30 +137,19 @@ class WorkpointsModel(SectionTreeModel):
         return [item for g in self._groups for item in g.items]
 
     def item(self, index: QModelIndex) -> WorkItem | None:
-        if not index.isValid() or index.internalId() == SECTION_ID:
-            return None
-        return self._groups[index.internalId() - 1].items[index.row()]
+        return self.record(index)
 
-    def index_of(self, item_id: int) -> QModelIndex:
-        for g_row, group in enumerate(self._groups):
-            for row, item in enumerate(group.items):
-                if item.id == item_id:
-                    return self.createIndex(row, 0, g_row + 1)
-        return QModelIndex()
 
     def first_item_index(self) -> QModelIndex:
-        for g_row, group in enumerate(self._groups):
-            if group.items:
-                return self.createIndex(0, 0, g_row + 1)
-        return QModelIndex()
+        return self.first_record_index()
 
     # --- QAbstractItemModel ----------------------------------------------------------------
 
     def section_rows(self) -> int:
         return len(self._groups)
 
-    def child_rows(self, section_row: int) -> int:
-        return len(self._groups[section_row].items)
+    def section_children(self, section_row: int) -> Sequence[Any]:
+        return self._groups[section_row].items
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
