@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,7 +34,7 @@ from fangzhi_desktop.domain.workpoints import EntryKind, Status
 from fangzhi_desktop.errors import FangzhiError
 from fangzhi_desktop.storage.campaign_followup import TaskStatusFields
 from fangzhi_desktop.storage.campaigns import CampaignFields, StepFields, TaskFields
-from fangzhi_desktop.ui.dialogs.item_dialogs import LogForm, LogValue
+from fangzhi_desktop.ui.dialogs.item_dialogs import ExtensionForm, LogForm, LogValue
 from fangzhi_desktop.ui.formatting import cn_date
 from fangzhi_desktop.ui.widgets import FormDialog, date_edit, from_qdate
 
@@ -147,36 +147,17 @@ class CloseOffDialog(FormDialog):
         return dialog.value() if dialog.exec() else None
 
 
-class TaskExtensionDialog(FormDialog):
-    """延期: the new deadline, why, and when it was decided; the issued one stays."""
+class TaskExtensionDialog(ExtensionForm):
+    """延期 of a task (the issued deadline and the count shown once it has been extended)."""
 
     def __init__(self, parent: QWidget | None, task: CampaignTask, today: date) -> None:
-        super().__init__(parent, "延期")
+        super().__init__(parent, _task_label(task), task.deadline, today,
+                         issued=task.deadline_issued, extensions=task.extensions, step_days=14)
         self.task = task
-        self.form.addRow(_task_label(task))
-        current = task.deadline or today
-        self.form.addRow("现在的时限", QLabel(cn_date(task.deadline) or "不设时限"))
-        if task.extensions:
-            self.form.addRow("原定时限", QLabel(f"{cn_date(task.deadline_issued)}"
-                                             f"（已延期{task.extensions}次）"))
-        self.new_deadline = date_edit(max(current, today) + timedelta(days=14))
-        self.reason = _text_box(height=60)
-        self.reason.setPlaceholderText("延期原因，如：需等待上级批复")
-        self.decided_on = date_edit(today)
-        self.form.addRow("延至", self.new_deadline)
-        self.form.addRow("原因", self.reason)
-        self.form.addRow("决定日期", self.decided_on)
-
-    def validate(self) -> str | None:
-        if from_qdate(self.new_deadline.date()) == self.task.deadline:
-            return "新的期限与现在的期限相同。"
-        if not self.reason.toPlainText().strip():
-            return "请填写延期原因。"
-        return None
 
     def value(self) -> tuple[date, str, date]:
-        return (from_qdate(self.new_deadline.date()), self.reason.toPlainText().strip(),
-                from_qdate(self.decided_on.date()))
+        value = self.extension()
+        return value.new_deadline, value.reason, value.decided_on
 
     @classmethod
     def ask(cls, parent: QWidget | None, task: CampaignTask,

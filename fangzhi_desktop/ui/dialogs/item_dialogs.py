@@ -137,15 +137,20 @@ class ExtensionValue:
     decided_on: date
 
 
-class ExtensionDialog(FormDialog):
-    """延期: the new deadline, why, and when it was decided; the issued one stays as baseline."""
+class ExtensionForm(FormDialog):
+    """延期 of a record: the new deadline, why, and when it was decided; the issued deadline
+    stays as the baseline (shown once there have been extensions)."""
 
-    def __init__(self, parent: QWidget | None, item: WorkItem, today: date) -> None:
+    def __init__(self, parent: QWidget | None, heading: QWidget, deadline: date | None,
+                 today: date, *, issued: date | None = None, extensions: int = 0,
+                 step_days: int = 30) -> None:
         super().__init__(parent, "延期")
-        self.item = item
-        self.form.addRow(_item_label(item))
-        self.form.addRow("现在的时限", QLabel(cn_date(item.deadline)))
-        self.new_deadline = date_edit(max(item.deadline, today) + timedelta(days=30))
+        self.deadline = deadline
+        self.form.addRow(heading)
+        self.form.addRow("现在的时限", QLabel(cn_date(deadline) if deadline else "不设时限"))
+        if extensions and issued is not None:
+            self.form.addRow("原定时限", QLabel(f"{cn_date(issued)}（已延期{extensions}次）"))
+        self.new_deadline = date_edit(max(deadline or today, today) + timedelta(days=step_days))
         self.reason = _text_box(height=60)
         self.reason.setPlaceholderText("延期原因，如：需等待上级批复")
         self.decided_on = date_edit(today)
@@ -154,16 +159,27 @@ class ExtensionDialog(FormDialog):
         self.form.addRow("决定日期", self.decided_on)
 
     def validate(self) -> str | None:
-        if from_qdate(self.new_deadline.date()) == self.item.deadline:
+        if from_qdate(self.new_deadline.date()) == self.deadline:
             return "新的期限与现在的期限相同。"
         if not self.reason.toPlainText().strip():
             return "请填写延期原因。"
         return None
 
-    def value(self) -> ExtensionValue:
+    def extension(self) -> ExtensionValue:
         return ExtensionValue(from_qdate(self.new_deadline.date()),
                               self.reason.toPlainText().strip(),
                               from_qdate(self.decided_on.date()))
+
+
+class ExtensionDialog(ExtensionForm):
+    """延期 of a work item."""
+
+    def __init__(self, parent: QWidget | None, item: WorkItem, today: date) -> None:
+        super().__init__(parent, _item_label(item), item.deadline, today)
+        self.item = item
+
+    def value(self) -> ExtensionValue:
+        return self.extension()
 
     @classmethod
     def ask(cls, parent: QWidget | None, item: WorkItem, today: date) -> ExtensionValue | None:
