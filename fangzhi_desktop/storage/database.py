@@ -26,6 +26,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     target = str(path)
     try:
         conn = sqlite3.connect(target, isolation_level=None, timeout=10.0)
+        conn.create_function("fz_initials", 1, _initials, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
         if target != ":memory:":
@@ -34,6 +35,13 @@ def connect(path: str | Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(_not_a_database(path, exc)) from exc
     return conn
+
+
+def _initials(name: str | None) -> str:
+    """``fz_initials(name)`` for the search index's triggers (pypinyin loads on first use)."""
+    from fangzhi_desktop.domain.pinyin_initials import initials
+
+    return initials(name)
 
 
 def create_private(path: Path) -> None:

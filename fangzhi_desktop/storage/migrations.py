@@ -550,6 +550,108 @@ BEGIN
 END;
 """)
 
+def m0010_search_index(db: Database) -> None:
+    """Global search: one FTS5 trigram index over work items, campaign tasks, yearbook nodes,
+    people and learning activities, kept in sync by triggers and filled from existing rows.
+
+    A row's rowid is ``kind * 10**12 + id`` (1 item, 2 task, 3 node, 4 person, 5 activity), so
+    keeping it in sync and searching one kind are rowid look-ups. ``initials`` holds a
+    person's 拼音 initials from ``fz_initials`` (registered on every connection by
+    ``database.connect``). ID numbers are not indexed: search finds a person by the exact
+    full number in ``people`` instead.
+    """
+    _run(db, """
+CREATE VIRTUAL TABLE search_index USING fts5(title, body, initials, tokenize = 'trigram');
+CREATE TRIGGER work_items_search_insert AFTER INSERT ON work_items BEGIN
+    INSERT INTO search_index (rowid, title, body, initials)
+    VALUES (1000000000000 + NEW.id, NEW.text, NEW.subsection, '');
+END;
+CREATE TRIGGER work_items_search_update AFTER UPDATE OF text, subsection ON work_items BEGIN
+    DELETE FROM search_index WHERE rowid = 1000000000000 + OLD.id;
+    INSERT INTO search_index (rowid, title, body, initials)
+    VALUES (1000000000000 + NEW.id, NEW.text, NEW.subsection, '');
+END;
+CREATE TRIGGER work_items_search_delete AFTER DELETE ON work_items BEGIN
+    DELETE FROM search_index WHERE rowid = 1000000000000 + OLD.id;
+END;
+INSERT INTO search_index (rowid, title, body, initials)
+SELECT 1000000000000 + work_items.id, work_items.text, work_items.subsection, '' FROM work_items;
+CREATE TRIGGER campaign_tasks_search_insert AFTER INSERT
+    ON campaign_tasks BEGIN
+    INSERT INTO search_index (rowid, title, body, initials)
+    VALUES (2000000000000 + NEW.id, NEW.text, NEW.group_name || ' ' || NEW.person, '');
+END;
+CREATE TRIGGER campaign_tasks_search_update AFTER UPDATE OF text, group_name, person
+    ON campaign_tasks BEGIN
+    DELETE FROM search_index WHERE rowid = 2000000000000 + OLD.id;
+    INSERT INTO search_index (rowid, title, body, initials)
+    VALUES (2000000000000 + NEW.id, NEW.text, NEW.group_name || ' ' || NEW.person, '');
+END;
+CREATE TRIGGER campaign_tasks_search_delete AFTER DELETE
+    ON campaign_tasks BEGIN
+    DELETE FROM search_index WHERE rowid = 2000000000000 + OLD.id;
+END;
+INSERT INTO search_index (rowid, title, body, initials)
+SELECT 2000000000000 + campaign_tasks.id,
+       campaign_tasks.text, campaign_tasks.group_name || ' ' || campaign_tasks.person, ''
+FROM campaign_tasks;
+CREATE TRIGGER yearbook_nodes_search_insert AFTER INSERT ON yearbook_nodes BEGIN
+    INSERT INTO search_index (rowid, title, body, initials)
+    VALUES (3000000000000 + NEW.id, NEW.title, NEW.note, '');
+END;
+CREATE TRIGGER yearbook_nodes_search_update AFTER UPDATE OF title, note ON yearbook_nodes BEGIN
+    DELETE FROM search_index WHERE rowid = 3000000000000 + OLD.id;
+    INSERT INTO search_index (rowid, title, body, initials)
+    VALUES (3000000000000 + NEW.id, NEW.title, NEW.note, '');
+END;
+CREATE TRIGGER yearbook_nodes_search_delete AFTER DELETE ON yearbook_nodes BEGIN
+    DELETE FROM search_index WHERE rowid = 3000000000000 + OLD.id;
+END;
+INSERT INTO search_index (rowid, title, body, initials)
+SELECT 3000000000000 + yearbook_nodes.id,
+       yearbook_nodes.title, yearbook_nodes.note, ''
+FROM yearbook_nodes;
+CREATE TRIGGER people_search_insert AFTER INSERT ON people BEGIN
+    INSERT INTO search_index (rowid, title, body, initials)
+    VALUES (4000000000000 + NEW.id,
+            NEW.name, NEW.department || ' ' || NEW.position, fz_initials(NEW.name));
+END;
+CREATE TRIGGER people_search_update AFTER UPDATE OF name, department, position ON people BEGIN
+    DELETE FROM search_index WHERE rowid = 4000000000000 + OLD.id;
+    INSERT INTO search_index (rowid, title, body, initials)
+    VALUES (4000000000000 + NEW.id,
+            NEW.name, NEW.department || ' ' || NEW.position, fz_initials(NEW.name));
+END;
+CREATE TRIGGER people_search_delete AFTER DELETE ON people BEGIN
+    DELETE FROM search_index WHERE rowid = 4000000000000 + OLD.id;
+END;
+INSERT INTO search_index (rowid, title, body, initials)
+SELECT 4000000000000 + people.id,
+       people.name, people.department || ' ' || people.position, fz_initials(people.name)
+FROM people;
+CREATE TRIGGER learning_activities_search_insert AFTER INSERT
+    ON learning_activities BEGIN
+    INSERT INTO search_index (rowid, title, body, initials)
+    VALUES (5000000000000 + NEW.id,
+            NEW.title, NEW.host || ' ' || NEW.place || ' ' || NEW.studied || ' ' || NEW.note, '');
+END;
+CREATE TRIGGER learning_activities_search_update AFTER UPDATE OF title, host, place, studied, note
+    ON learning_activities BEGIN
+    DELETE FROM search_index WHERE rowid = 5000000000000 + OLD.id;
+    INSERT INTO search_index (rowid, title, body, initials)
+    VALUES (5000000000000 + NEW.id,
+            NEW.title, NEW.host || ' ' || NEW.place || ' ' || NEW.studied || ' ' || NEW.note, '');
+END;
+CREATE TRIGGER learning_activities_search_delete AFTER DELETE
+    ON learning_activities BEGIN
+    DELETE FROM search_index WHERE rowid = 5000000000000 + OLD.id;
+END;
+INSERT INTO search_index (rowid, title, body, initials)
+SELECT 5000000000000 + a.id,
+       a.title, a.host || ' ' || a.place || ' ' || a.studied || ' ' || a.note, ''
+FROM learning_activities a;
+""")
+
 
 MIGRATIONS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("0001_work_points", m0001_work_points),
@@ -559,6 +661,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("0005_briefings", m0005_briefings),
     ("0006_campaigns", m0006_campaigns),
     ("0007_yearbook", m0007_yearbook),
+    ("0010_search_index", m0010_search_index),
 )
 
 
