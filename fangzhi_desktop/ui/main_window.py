@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.undo_stack = QUndoStack(self)
         self.fonts_dialog: QDialog | None = None
+        self.search_dialog: Any = None
         self.restart_requested = False  # set by a restore: run() opens a new window
         self.backup_job: jobs.Job | None = None
         self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
@@ -154,6 +155,12 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.search_action = QAction("搜索…", self)
+        self.search_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+F")])
+        self.search_action.setStatusTip("在工作要点、专项活动任务、年鉴篇目、人员和学习活动中搜索")
+        self.search_action.triggered.connect(self.show_search)
+        edit_menu.addAction(self.search_action)
 
         settings_menu = bar.addMenu("设置(&S)")
         self.profile_action = QAction("单位信息…", self)
@@ -352,6 +359,29 @@ class MainWindow(QMainWindow):
         self.select_tab("campaigns")
         with reporting(self):
             self.campaigns.show_task(campaign_id, task_id or None)
+
+    def open_yearbook_node(self, year: int, node_id: int) -> None:
+        """Jump to a 篇目 node of the volume ``year`` in 年鉴编纂."""
+        self.select_tab("yearbook")
+        with reporting(self):
+            self.yearbook.show_node(year, node_id)
+
+    def open_activity(self, year: int, activity_id: int) -> None:
+        """Jump to a learning activity in 干部学习 → 学习活动."""
+        self.select_tab("learning")
+        with reporting(self):
+            self.learning.select_view("activities")
+            self.learning.select_year(year)
+            self.learning.activities.show_activity(activity_id)
+
+    def show_search(self) -> None:
+        """编辑 → 搜索 (Ctrl+K, Ctrl+F): one dialog, kept for the next search."""
+        from fangzhi_desktop.ui.search_dialog import SearchDialog, open_hit
+
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(lambda: self.conn, self)
+            self.search_dialog.hit_chosen.connect(lambda hit: open_hit(self, hit))
+        self.search_dialog.start()
 
     # --- Settings and closing --------------------------------------------------------------
 

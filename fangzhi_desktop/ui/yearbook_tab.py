@@ -644,6 +644,16 @@ class YearbookTab(QWidget):
         self._show_detail()
         return True
 
+    def show_node(self, year: int, node_id: int) -> bool:
+        """Jump to a node of the volume ``year`` (filters cleared), e.g. from global search."""
+        if year != self.current_year():
+            self.reload_years(select=year)
+        self.late_box.setChecked(False)
+        self.over_box.setChecked(False)
+        self.search.clear()
+        self.views.setCurrentWidget(self.splitter)
+        return self.select_node(node_id)
+
     def _show_detail(self) -> None:
         item = self.selected_node()
         if item is None or self.view is None:
