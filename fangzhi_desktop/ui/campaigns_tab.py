@@ -64,6 +64,7 @@ from fangzhi_desktop.ui.dialogs.campaign_dialogs import (
 from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.jobs import Job, in_database, start_job
 from fangzhi_desktop.ui.settings import Settings
+from fangzhi_desktop.ui.view_state import remember
 from fangzhi_desktop.ui.widgets import empty_label
 
 SEARCH_DELAY_MS = 200
@@ -153,6 +154,7 @@ class CampaignsTab(QWidget):
         self._chart_dirty = True
         self._reloading = False
         self._build()
+        remember(settings, "campaigns", tasks=self.tree, splitter=self.splitter)
         self.reload_campaigns()
 
     # --- Layout ----------------------------------------------------------------------------

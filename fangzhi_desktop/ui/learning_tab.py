@@ -37,6 +37,7 @@ from fangzhi_desktop.ui.learning_briefings import BriefingsView
 from fangzhi_desktop.ui.learning_context import LearningContext
 from fangzhi_desktop.ui.learning_people import PeopleView
 from fangzhi_desktop.ui.settings import Settings
+from fangzhi_desktop.ui.view_state import remember
 
 VIEWS = (("people", "人员与学时"), ("activities", "学习活动"), ("briefings", "政工简讯"))
 
@@ -56,6 +57,12 @@ class LearningTab(QWidget):
         self.rules_dialog: QWidget | None = None
         self.ctx = LearningContext(conn, db_path, undo_stack, clock, settings, self.year)
         self._build()
+        remember(settings, "learning/people", table=self.people.table,
+                 splitter=self.people.splitter)
+        remember(settings, "learning/activities", table=self.activities.table,
+                 splitter=self.activities.splitter)
+        remember(settings, "learning/briefings", table=self.briefings.table,
+                 splitter=self.briefings.splitter)
         self.reload_years()
         self.briefings.reload()
 

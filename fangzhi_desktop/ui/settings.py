@@ -36,6 +36,11 @@ ALL_SETTINGS: tuple[Setting, ...] = (WINDOW_GEOMETRY, WINDOW_TAB, WORKPOINTS_SPL
                                      WORKPOINTS_HEADER, IMPORT_DIR, EXPORT_DIR, BACKUP_DIR)
 
 
+def view_setting(name: str) -> Setting[QByteArray]:
+    """The saved state of one header or splitter (``ui/view_state.py``): ``views/<name>``."""
+    return Setting(f"views/{name}", QByteArray(), QByteArray)
+
+
 def default_path() -> Path:
     """``settings.ini`` in the per-user configuration folder (honours XDG_CONFIG_HOME)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)

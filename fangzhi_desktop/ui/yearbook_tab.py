@@ -65,6 +65,7 @@ from fangzhi_desktop.ui.dialogs.yearbook_dialogs import (
 )
 from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.settings import Settings
+from fangzhi_desktop.ui.view_state import remember
 from fangzhi_desktop.ui.widgets import empty_label
 from fangzhi_desktop.ui.yearbook_commands import (
     AddNode,
@@ -350,6 +351,8 @@ class YearbookTab(QWidget):
         self.settings = settings
         self.view: VolumeView | None = None
         self._build()
+        remember(settings, "yearbook", tree=self.tree, splitter=self.splitter,
+                 units=self.units_view)
         self.reload_years()
 
     # --- Layout ----------------------------------------------------------------------------
