@@ -46,12 +46,26 @@ def load_qt_translation(app: QApplication) -> bool:
     if getattr(app, "_fangzhi_translator", None) is not None:
         return True
     translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if not translator.load("qtbase_zh_CN", folder):
+    if not any(translator.load("qtbase_zh_CN", str(folder)) for folder in translation_dirs()):
         return False
     app.installTranslator(translator)
     app._fangzhi_translator = translator  # type: ignore[attr-defined]  # keep it alive
     return True
+
+
+def translation_dirs() -> list[Path]:
+    """Where ``qtbase_zh_CN.qm`` may be: Qt's own folder, the two wheel layouts (Linux/macOS
+    ``PySide6/Qt/translations``, Windows ``PySide6/translations``) and, frozen, the copy that
+    ``build.spec`` puts in ``qt_translations/``."""
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    folders = [Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+               package / "Qt" / "translations", package / "translations"]
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        folders.append(Path(frozen) / "qt_translations")
+    return [folder for folder in folders if folder.is_dir()]
 
 
 def apply_cjk_font(app: QApplication) -> str | None:

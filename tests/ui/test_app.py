@@ -72,3 +72,26 @@ def test_run_shows_the_window(qapp, demo_db: Path, monkeypatch) -> None:
         if widget.windowTitle() == "方志办公桌面 — demo.db":
             widget.close()
             widget.deleteLater()
+
+
+def test_standard_buttons_read_chinese(qapp, qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    ui_app.configure_application(qapp)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                           | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    texts = {box.button(QDialogButtonBox.StandardButton.Ok).text().replace("&", ""),
+             box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")}
+    assert {"确定", "取消"} <= {t.split("(")[0] for t in texts}
+    message = QMessageBox(QMessageBox.Icon.Question, "t", "x",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    qtbot.addWidget(message)
+    yes = message.button(QMessageBox.StandardButton.Yes).text().replace("&", "")
+    assert yes.split("(")[0] == "是"
+
+
+def test_translation_is_found_in_the_frozen_folder(monkeypatch, tmp_path) -> None:
+    (tmp_path / "qt_translations").mkdir()
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert tmp_path / "qt_translations" in ui_app.translation_dirs()
