@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
 from fangzhi_desktop import APP_NAME, __version__
 from fangzhi_desktop.storage import open_database
-from fangzhi_desktop.ui import jobs, prompts
+from fangzhi_desktop.ui import jobs, preferences, prompts
 from fangzhi_desktop.ui import settings as keys
 from fangzhi_desktop.ui.dashboard_tab import DashboardTab
 from fangzhi_desktop.ui.errors import reporting
@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.dashboard.open_yearbook.connect(lambda: self.select_tab("yearbook"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
+        preferences.apply_font(self.settings.get(keys.LARGE_FONT))
+        preferences.show_start_year(self.workpoints, self.settings)
         self._build_menus()
         self.db_label = QLabel(f"数据文件：{self.db_path}")
         self.statusBar().addPermanentWidget(self.db_label)
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
 
             tab = LearningTab(*args)
         tab.data_changed.connect(self.dashboard.refresh)  # type: ignore[attr-defined]
+        preferences.show_start_year(tab, self.settings)
         return tab
 
     @property
@@ -179,6 +182,12 @@ class MainWindow(QMainWindow):
         self.calendar_action.setStatusTip("查看已有节假日安排的年份，添加新一年的节假日和调休安排")
         self.calendar_action.triggered.connect(self.edit_calendar)
         settings_menu.addAction(self.calendar_action)
+        settings_menu.addSeparator()
+        self.options_action = QAction("选项…", self)
+        self.options_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.options_action.setStatusTip("启动年度、大字体、备份文件夹等全部设置")
+        self.options_action.triggered.connect(self.show_options)
+        settings_menu.addAction(self.options_action)
 
         help_menu = bar.addMenu("帮助(&H)")
         about = QAction("关于", self)
@@ -272,6 +281,12 @@ class MainWindow(QMainWindow):
             return
         self.restart_requested = True  # the restore failed: reopen on the unchanged data
         self.close()
+
+    def show_options(self) -> bool:
+        """设置 → 选项… (Ctrl+,); True when saved."""
+        from fangzhi_desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+        return bool(SettingsDialog(self).exec())
 
     def edit_units(self) -> None:
         """设置 → 单位名录: merging two spellings changes the ledger, so refresh it."""

@@ -43,8 +43,9 @@ def test_menus(make_window, demo_db: Path) -> None:
     exports = [a.text() for a in window.export_menu.actions() if not a.isSeparator()]
     assert exports == ["工作要点台账（Excel）…", "印发通知（公文）…", "落实情况通报（公文）…",
                        "落实情况台账（横版Word）…", "完成情况总结（公文）…"]
-    settings_actions = [a.text() for a in window.menuBar().actions()[2].menu().actions()]
-    assert settings_actions == ["单位信息…", "单位名录…", "公文字体检查…", "工作日历…"]
+    settings_actions = [a.text() for a in window.menuBar().actions()[2].menu().actions()
+                        if not a.isSeparator()]
+    assert settings_actions == ["单位信息…", "单位名录…", "公文字体检查…", "工作日历…", "选项…"]
     assert not window.undo_action.isEnabled()
     assert window.undo_action.text() == "撤销"
 
