@@ -626,11 +626,11 @@ class CampaignsTab(QWidget):
             self.select_task(current)
         self.data_changed.emit()
 
-    def start_import(self) -> None:
+    def start_import(self, path: Path | None = None) -> None:
         from fangzhi_desktop.ui.dialogs.campaign_import_dialog import CampaignImportDialog
 
-        path = prompts.open_file(self, "选择专项活动实施方案文件", PLAN_FILTER,
-                                 self.settings.get(keys.IMPORT_DIR))
+        path = path or prompts.open_file(self, "选择专项活动实施方案文件", PLAN_FILTER,
+                                         self.settings.get(keys.IMPORT_DIR))
         if path is None:
             return
         self.settings.set(keys.IMPORT_DIR, str(path.parent))

@@ -231,11 +231,11 @@ class ActivitiesView(QWidget):
         self.form.focus_first_field()
         self._update_buttons()
 
-    def start_news_import(self) -> Job | None:
+    def start_news_import(self, path: Path | None = None) -> Job | None:
         if not self.may_leave_form():
             return None
-        path = prompts.open_file(self, "选择报道学习活动的新闻稿", NEWS_FILTER,
-                                 self.ctx.settings.get(keys.IMPORT_DIR))
+        path = path or prompts.open_file(self, "选择报道学习活动的新闻稿", NEWS_FILTER,
+                                         self.ctx.settings.get(keys.IMPORT_DIR))
         if path is None:
             return None
         self.ctx.settings.set(keys.IMPORT_DIR, str(path.parent))

@@ -8,6 +8,7 @@ New, changed and deleted issues are undoable commands on the window's undo stack
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -245,9 +246,9 @@ class BriefingsView(QWidget):
 
     # --- Import, export --------------------------------------------------------------------
 
-    def start_import(self) -> None:
-        path = prompts.open_file(self, "选择简报文件", BRIEFING_FILTER,
-                                 self.ctx.settings.get(keys.IMPORT_DIR))
+    def start_import(self, path: Path | None = None) -> None:
+        path = path or prompts.open_file(self, "选择简报文件", BRIEFING_FILTER,
+                                         self.ctx.settings.get(keys.IMPORT_DIR))
         if path is None:
             return
         self.ctx.settings.set(keys.IMPORT_DIR, str(path.parent))

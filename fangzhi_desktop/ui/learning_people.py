@@ -6,6 +6,8 @@ ID numbers and phone numbers are never shown here.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -349,14 +351,14 @@ class PeopleView(QWidget):
 
     # --- Toolbar ---------------------------------------------------------------------------
 
-    def start_import(self) -> None:
+    def start_import(self, path: Path | None = None) -> None:
         from fangzhi_desktop.ui.dialogs.roster_import_dialog import (
             ROSTER_FILTER,
             RosterImportDialog,
         )
 
-        path = prompts.open_file(self, "选择花名册文件", ROSTER_FILTER,
-                                 self.ctx.settings.get(keys.IMPORT_DIR))
+        path = path or prompts.open_file(self, "选择花名册文件", ROSTER_FILTER,
+                                         self.ctx.settings.get(keys.IMPORT_DIR))
         if path is None:
             return
         self.ctx.settings.set(keys.IMPORT_DIR, str(path.parent))

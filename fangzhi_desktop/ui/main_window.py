@@ -18,6 +18,7 @@ from fangzhi_desktop.ui import jobs, preferences, prompts
 from fangzhi_desktop.ui import settings as keys
 from fangzhi_desktop.ui.dashboard_tab import DashboardTab
 from fangzhi_desktop.ui.errors import reporting
+from fangzhi_desktop.ui.file_drop import FileDrop
 from fangzhi_desktop.ui.lazy_tab import LazyTab
 from fangzhi_desktop.ui.settings import Settings
 from fangzhi_desktop.ui.workpoints_exports import ExportKind
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         preferences.apply_font(self.settings.get(keys.LARGE_FONT))
         preferences.show_start_year(self.workpoints, self.settings)
         self._build_menus()
+        self.file_drop = FileDrop(self)  # drop a file on the window to import it
         self.db_label = QLabel(f"数据文件：{self.db_path}")
         self.statusBar().addPermanentWidget(self.db_label)
         self._restore()

@@ -393,11 +393,12 @@ class WorkpointsTab(QWidget):
 
     # --- Import, export, carry-over --------------------------------------------------------
 
-    def start_import(self) -> None:
+    def start_import(self, path: Path | None = None) -> None:
+        """Import a notice (asked for unless ``path`` is given, e.g. a dropped file)."""
         from fangzhi_desktop.ui.dialogs.workpoints_import_dialog import WorkpointsImportDialog
 
-        path = prompts.open_file(self, "选择工作要点通知文件", NOTICE_FILTER,
-                                 self.settings.get(keys.IMPORT_DIR))
+        path = path or prompts.open_file(self, "选择工作要点通知文件", NOTICE_FILTER,
+                                         self.settings.get(keys.IMPORT_DIR))
         if path is None:
             return
         self.settings.set(keys.IMPORT_DIR, str(path.parent))

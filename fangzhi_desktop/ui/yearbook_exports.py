@@ -161,9 +161,19 @@ class YearbookExports(ExportMenu):
 
     # --- Imports ---------------------------------------------------------------------------
 
-    def _import_outline(self, year: int) -> Job | None:
-        path = prompts.open_file(self.widget, "导入篇目", OUTLINE_FILTER,
-                                 self.settings.get(keys.IMPORT_DIR) or "")
+    def import_files(self, key: str, paths: list[Path]) -> Job | None:
+        """Import dropped files into the shown volume: its 篇目 (``OUTLINE``, one file) or
+        来稿 (``MANUSCRIPTS``); None when no volume is shown or a job is running."""
+        year = self.year()
+        if year is None or self.busy or not paths:
+            return None
+        if key == OUTLINE:
+            return self._import_outline(year, paths[0])
+        return self._receive(year, paths)
+
+    def _import_outline(self, year: int, path: Path | None = None) -> Job | None:
+        path = path or prompts.open_file(self.widget, "导入篇目", OUTLINE_FILTER,
+                                         self.settings.get(keys.IMPORT_DIR) or "")
         if path is None:
             return None
         self.settings.set(keys.IMPORT_DIR, str(path.parent))
@@ -214,9 +224,9 @@ class YearbookExports(ExportMenu):
         self.changed.emit()
         prompts.inform(self.widget, "篇目已导入", f"已导入{count}个篇目。")
 
-    def _receive(self, year: int) -> Job | None:
-        paths = prompts.open_files(self.widget, "接收来稿", MANUSCRIPT_FILTER,
-                                   self.settings.get(keys.IMPORT_DIR) or "")
+    def _receive(self, year: int, paths: list[Path] | None = None) -> Job | None:
+        paths = paths or prompts.open_files(self.widget, "接收来稿", MANUSCRIPT_FILTER,
+                                            self.settings.get(keys.IMPORT_DIR) or "")
         if not paths:
             return None
         self.settings.set(keys.IMPORT_DIR, str(paths[0].parent))
