@@ -31,9 +31,11 @@ WORKPOINTS_HEADER = Setting("workpoints/header", QByteArray(), QByteArray)
 IMPORT_DIR = Setting("paths/import_dir", "", str)
 EXPORT_DIR = Setting("paths/export_dir", "", str)
 BACKUP_DIR = Setting("paths/backup_dir", "", str)  # "" = the user data folder's backups/
+DATABASE = Setting("paths/database", "", str)  # chosen in the 入门向导; "" = the default file
 
 ALL_SETTINGS: tuple[Setting, ...] = (WINDOW_GEOMETRY, WINDOW_TAB, WORKPOINTS_SPLITTER,
-                                     WORKPOINTS_HEADER, IMPORT_DIR, EXPORT_DIR, BACKUP_DIR)
+                                     WORKPOINTS_HEADER, IMPORT_DIR, EXPORT_DIR, BACKUP_DIR,
+                                     DATABASE)
 
 
 def default_path() -> Path:
