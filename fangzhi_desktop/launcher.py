@@ -40,7 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             validate(args)
             from fangzhi_desktop.ui.screenshot import take_screenshot
 
-            take_screenshot(db, args.tab, args.out, args.size, year=args.year)
+            take_screenshot(db, args.tab, args.out, args.size, year=args.year,
+                            dialog=args.dialog)
             return 0
         from fangzhi_desktop.ui.platform_check import display_problem
 
