@@ -52,9 +52,15 @@ manual-images: $(STAMP) $(DEMO_DB)
 		QT_QPA_PLATFORM=offscreen $(PY) -m fangzhi_desktop --db $(DEMO_DB) screenshot --dialog $$dialog --out $(MANUAL_IMAGES)/dialog-$$dialog.png || exit 1; \
 	done
 
-dist: $(STAMP)
+# The manual as Word (python-docx only; LibreOffice is not needed), shipped in the dist folder.
+MANUAL_DOCX := build/manual/方志办公桌面使用手册.docx
+manual: $(STAMP)
+	$(PY) packaging/manual_docx.py docs/manual.md $(MANUAL_DOCX)
+
+dist: $(STAMP) manual
 	$(PY) -m pip install --quiet --disable-pip-version-check 'pyinstaller>=6.0'
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+	cp $(MANUAL_DOCX) dist/fangzhi-desktop/
 
 # Smoke test of the frozen build: a demo database, an official document, a screenshot.
 dist-check:
