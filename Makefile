@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB := .demo/fangzhi-demo.db
 
-.PHONY: run test lint bench demo clean screenshots dist dist-check
+.PHONY: run test lint bench demo clean screenshots manual-images manual dist dist-check deb
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "需要 Python 3.11 或更新版本（当前 %s）" % sys.version.split()[0])'
@@ -39,9 +39,28 @@ screenshots: $(STAMP) $(DEMO_DB)
 		$(PY) -m fangzhi_desktop --db $(DEMO_DB) screenshot --tab $$tab --out docs/images/$$tab-tab.png || exit 1; \
 	done
 
-dist: $(STAMP)
+# Every tab and dialog of the user manual, drawn from the demo database.
+MANUAL_IMAGES := docs/images/manual
+MANUAL_TABS := dashboard workpoints campaigns yearbook learning
+MANUAL_DIALOGS := first-run profile import-workpoints roster-import backup about units calendar fonts learning-rules
+manual-images: $(STAMP) $(DEMO_DB)
+	mkdir -p $(MANUAL_IMAGES)
+	for tab in $(MANUAL_TABS); do \
+		QT_QPA_PLATFORM=offscreen $(PY) -m fangzhi_desktop --db $(DEMO_DB) screenshot --tab $$tab --out $(MANUAL_IMAGES)/tab-$$tab.png || exit 1; \
+	done
+	for dialog in $(MANUAL_DIALOGS); do \
+		QT_QPA_PLATFORM=offscreen $(PY) -m fangzhi_desktop --db $(DEMO_DB) screenshot --dialog $$dialog --out $(MANUAL_IMAGES)/dialog-$$dialog.png || exit 1; \
+	done
+
+# The manual as Word (python-docx only; LibreOffice is not needed), shipped in the dist folder.
+MANUAL_DOCX := build/manual/方志办公桌面使用手册.docx
+manual: $(STAMP)
+	$(PY) packaging/manual_docx.py docs/manual.md $(MANUAL_DOCX)
+
+dist: $(STAMP) manual
 	$(PY) -m pip install --quiet --disable-pip-version-check 'pyinstaller>=6.0'
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+	cp $(MANUAL_DOCX) dist/fangzhi-desktop/
 
 # Smoke test of the frozen build: a demo database, an official document, a screenshot.
 dist-check:

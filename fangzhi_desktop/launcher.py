@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     gui = getattr(args, "gui", "window") if getattr(args, "run", None) is None else None
     if gui is None:
         return cli_main(args_list)
-    from fangzhi_desktop.paths import database_path
+    from fangzhi_desktop.paths import database_given, database_path
 
     try:
         db = database_path(args.db)
@@ -40,7 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             validate(args)
             from fangzhi_desktop.ui.screenshot import take_screenshot
 
-            take_screenshot(db, args.tab, args.out, args.size, year=args.year)
+            take_screenshot(db, args.tab, args.out, args.size, year=args.year,
+                            dialog=args.dialog)
             return 0
         from fangzhi_desktop.ui.platform_check import display_problem
 
@@ -50,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         from fangzhi_desktop.ui.app import run
 
-        return run(db)
+        return run(db, remembered=not database_given(args.db))
     except FangzhiError as exc:
         for line in exc.lines():
             print(line, file=sys.stderr)

@@ -31,6 +31,11 @@ def database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return user_data_dir() / DB_FILENAME
 
 
+def database_given(explicit: str | os.PathLike[str] | None = None) -> bool:
+    """True when ``--db`` or ``$FANGZHI_DB`` names the database (the user's choice is ignored)."""
+    return bool(explicit or os.environ.get(DB_ENV))
+
+
 def resource_root() -> Path:
     """``resources/`` both from a source checkout and from a PyInstaller build."""
     frozen = getattr(sys, "_MEIPASS", None)

@@ -8,11 +8,12 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from fangzhi_desktop import APP_ID, APP_NAME, __version__
 from fangzhi_desktop.errors import FangzhiError
+from fangzhi_desktop.paths import resource_path
 from fangzhi_desktop.ui import prompts
 from fangzhi_desktop.ui.errors import report_error
 
@@ -36,6 +37,7 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "fangzhi-256.png"))))
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     load_qt_translation(app)
     apply_cjk_font(app)
@@ -98,13 +100,25 @@ def install_excepthook() -> None:
     sys.excepthook = excepthook
 
 
-def run(db_path: Path) -> int:
-    """Open the window on ``db_path`` and run until it closes; returns the exit code."""
-    from fangzhi_desktop.ui import jobs
+def remembered_database(default: Path) -> Path:
+    """The database chosen in the 入门向导 (if it still exists), else ``default``."""
+    from fangzhi_desktop.ui import settings as keys
+    from fangzhi_desktop.ui.settings import Settings
+
+    chosen = Settings().get(keys.DATABASE)
+    return Path(chosen) if chosen and Path(chosen).is_file() else default
+
+
+def run(db_path: Path, *, remembered: bool = False) -> int:
+    """Open the window on ``db_path`` (or on the database chosen in the 入门向导 when
+    ``remembered``) and run until it closes; returns the exit code."""
+    from fangzhi_desktop.ui import first_run, jobs
     from fangzhi_desktop.ui.main_window import MainWindow
     from fangzhi_desktop.ui.single_instance import SingleInstance
 
     app = create_application()
+    if remembered:
+        db_path = remembered_database(db_path)
     install_excepthook()
     instance = SingleInstance(db_path)
     if not instance.acquire():
@@ -121,6 +135,7 @@ def run(db_path: Path) -> int:
             instance.activated.connect(window.bring_to_front)
             window.show()
             window.start_daily_backup()
+            first_run.show_if_due(window)
             code = app.exec()
             jobs.wait_all()
             window.shutdown()
@@ -128,5 +143,12 @@ def run(db_path: Path) -> int:
             if not window.restart_requested:
                 return code
             window.deleteLater()
+            switch_to = getattr(window, "switch_to", None)
+            if switch_to is not None and switch_to != db_path:
+                instance.release()  # another database: hold its lock instead
+                db_path, instance = switch_to, SingleInstance(switch_to)
+                if not instance.acquire():
+                    print(f"{APP_NAME}已经在使用 {db_path}，已切换到已打开的窗口。", file=sys.stderr)
+                    return 0
     finally:
         instance.release()

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
-from fangzhi_desktop import APP_NAME, __version__
+from fangzhi_desktop import APP_NAME
 from fangzhi_desktop.storage import open_database
 from fangzhi_desktop.ui import jobs, preferences, prompts
 from fangzhi_desktop.ui import settings as keys
@@ -192,6 +192,9 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.options_action)
 
         help_menu = bar.addMenu("帮助(&H)")
+        self.guide_action = help_menu.addAction("入门向导…", self.show_first_run)
+        self.data_folder_action = help_menu.addAction("打开数据文件夹", self.open_data_folder)
+        help_menu.addSeparator()
         about = QAction("关于", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -320,12 +323,25 @@ class MainWindow(QMainWindow):
     def _fonts_closed(self) -> None:
         self.fonts_dialog = None
 
-    def _about(self) -> None:
-        prompts.about(self, f"关于{APP_NAME}",
-                      f"<h3>{APP_NAME}</h3><p>版本 {__version__}</p>"
-                      "<p>县级地方志工作机构的办公桌面：年度工作要点督办、专项活动、年鉴编纂、"
-                      "干部学习。</p>"
-                      f"<p>数据文件：{self.db_path}</p>")
+    def show_first_run(self) -> QDialog:
+        """帮助 → 入门向导."""
+        from fangzhi_desktop.ui.first_run import open_guide
+
+        return open_guide(self)
+
+    def open_data_folder(self) -> bool:
+        """帮助 → 打开数据文件夹 (the folder holding the database)."""
+        from fangzhi_desktop.ui.dialogs.about_dialog import open_folder
+
+        return open_folder(self.db_path.parent)
+
+    def _about(self) -> QDialog:
+        from fangzhi_desktop.ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self, self.db_path, self.backup_folder())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # --- Tabs ------------------------------------------------------------------------------
 

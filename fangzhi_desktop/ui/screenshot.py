@@ -1,10 +1,12 @@
-"""Render the main window offscreen and save it as PNG (manuals, tests, the CLI)."""
+"""Render the main window (or one of its dialogs) offscreen and save it as PNG (manuals,
+tests, the CLI)."""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from fangzhi_desktop.errors import FangzhiError
 
@@ -22,8 +24,10 @@ def _ensure_platform() -> None:
 
 
 def take_screenshot(db_path: str | Path, tab: str, out: str | Path,
-                    size: tuple[int, int] = (1280, 800), year: int | None = None) -> Path:
-    """Open ``db_path``, show ``tab`` (and ``year`` in the ledger) and write a PNG to ``out``."""
+                    size: tuple[int, int] = (1280, 800), year: int | None = None,
+                    dialog: str | None = None) -> Path:
+    """Open ``db_path``, show ``tab`` (and ``year`` in the ledger) and write a PNG to ``out``;
+    with ``dialog`` (a name in ``screenshot_dialogs.DIALOGS``) that dialog is drawn instead."""
     _ensure_platform()
     from PySide6.QtCore import QSize, Qt, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
@@ -57,10 +61,13 @@ def take_screenshot(db_path: str | Path, tab: str, out: str | Path,
             window.dashboard.ensure_chart()
             for _ in range(SETTLE_ROUNDS):
                 app.processEvents()
-        pixmap = window.grab()
-        wanted = QSize(*size)
-        if pixmap.size() != wanted and pixmap.deviceIndependentSize().toSize() != wanted:
-            pixmap = pixmap.scaled(wanted)
+        if dialog is not None:
+            pixmap = _grab_dialog(app, window, dialog)
+        else:
+            pixmap = window.grab()
+            wanted = QSize(*size)
+            if pixmap.size() != wanted and pixmap.deviceIndependentSize().toSize() != wanted:
+                pixmap = pixmap.scaled(wanted)
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -75,6 +82,29 @@ def take_screenshot(db_path: str | Path, tab: str, out: str | Path,
         QApplication.processEvents()
         qInstallMessageHandler(previous)
     return out
+
+
+def _grab_dialog(app: Any, window: Any, name: str) -> Any:
+    """Draw the dialog ``name`` over ``window`` once its background reading has finished."""
+    from PySide6.QtCore import Qt
+
+    from fangzhi_desktop.ui import jobs
+    from fangzhi_desktop.ui.screenshot_dialogs import build_dialog
+
+    dialog, scratch = build_dialog(name, window)
+    try:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        dialog.show()
+        for _ in range(SETTLE_ROUNDS):
+            jobs.wait_all()
+            app.processEvents()
+        return dialog.grab()
+    finally:
+        jobs.wait_all()
+        dialog.close()
+        dialog.deleteLater()
+        app.processEvents()
+        scratch.cleanup()
 
 
 def _quiet_handler(mode: object, context: object, message: str) -> None:

@@ -33,10 +33,11 @@ EXPORT_DIR = Setting("paths/export_dir", "", str)
 BACKUP_DIR = Setting("paths/backup_dir", "", str)  # "" = the user data folder's backups/
 START_YEAR = Setting("general/start_year", 0, int)  # 0 = each tab's own choice (the latest)
 LARGE_FONT = Setting("general/large_font", False, bool)
+DATABASE = Setting("paths/database", "", str)  # chosen in the 入门向导; "" = the default file
 
 ALL_SETTINGS: tuple[Setting, ...] = (WINDOW_GEOMETRY, WINDOW_TAB, WORKPOINTS_SPLITTER,
                                      WORKPOINTS_HEADER, IMPORT_DIR, EXPORT_DIR, BACKUP_DIR,
-                                     START_YEAR, LARGE_FONT)
+                                     START_YEAR, LARGE_FONT, DATABASE)
 
 
 def view_setting(name: str) -> Setting[QByteArray]:

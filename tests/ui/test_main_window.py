@@ -50,11 +50,21 @@ def test_menus(make_window, demo_db: Path) -> None:
     assert window.undo_action.text() == "撤销"
 
 
-def test_about_goes_through_the_hook(make_window, demo_db: Path, said) -> None:
+def test_help_menu(make_window, demo_db: Path) -> None:
     window = make_window(demo_db)
-    help_menu = window.menuBar().actions()[3].menu()
-    help_menu.actions()[0].trigger()
-    assert [kind for kind, *_ in said.shown] == ["about"]
+    help_actions = [a.text() for a in window.menuBar().actions()[3].menu().actions()
+                    if not a.isSeparator()]
+    assert help_actions == ["入门向导…", "打开数据文件夹", "关于"]
+
+
+def test_about_shows_the_about_dialog(make_window, demo_db: Path) -> None:
+    from fangzhi_desktop.ui.dialogs.about_dialog import AboutDialog
+
+    window = make_window(demo_db)
+    dialog = window._about()
+    assert isinstance(dialog, AboutDialog)
+    assert str(demo_db) in dialog.text()
+    dialog.close()
 
 
 def test_closing_remembers_the_tab_and_closes_the_database(make_window, demo_db: Path,
