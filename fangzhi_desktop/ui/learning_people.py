@@ -231,6 +231,8 @@ class PeopleView(QWidget):
         self.import_button.setToolTip("从 Excel 花名册（.xlsx 或 .xls）导入或更新干部职工名单")
         self.hours_button = QPushButton("导出学时统计（Excel）…")
         self.hours_button.setToolTip("把本年度每人、每个科室、每次活动的学时导出为 Excel")
+        self.roster_button = QPushButton("导出花名册…")
+        self.roster_button.setToolTip("把花名册导出为 Excel（身份证号和电话默认打码）")
         self.report_button = QPushButton("学时完成情况通报（公文）…")
         self.report_button.setToolTip("生成本年度干部学习学时完成情况的通报（Word 公文）")
         self.department_combo = QComboBox()
@@ -256,6 +258,7 @@ class PeopleView(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.import_button)
         bar.addWidget(self.hours_button)
+        bar.addWidget(self.roster_button)
         bar.addWidget(self.report_button)
 
         self.model = PeopleModel(self)
@@ -317,6 +320,7 @@ class PeopleView(QWidget):
         self.import_button.clicked.connect(self.start_import)
         self.hours_button.clicked.connect(self.export_hours)
         self.report_button.clicked.connect(self.export_report)
+        self.roster_button.clicked.connect(self.export_roster)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
 
     def shutdown(self) -> None:
@@ -340,7 +344,7 @@ class PeopleView(QWidget):
         has_people = bool(stats.people)
         self.stack.setCurrentIndex(1 if has_people else 0)
         for widget in (self.department_combo, self.short_check, self.search_edit,
-                       self.hours_button, self.report_button):
+                       self.hours_button, self.roster_button, self.report_button):
             widget.setEnabled(has_people)
         rows = self.departments.rowCount()
         self.department_table.setFixedHeight(
@@ -426,6 +430,10 @@ class PeopleView(QWidget):
     def export_hours(self) -> None:
         with reporting(self):
             self.exports.export_hours(self.ctx.year())
+
+    def export_roster(self) -> None:
+        with reporting(self):
+            self.exports.export_roster()
 
     def export_report(self) -> None:
         with reporting(self):

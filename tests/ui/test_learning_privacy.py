@@ -90,3 +90,44 @@ def test_removing_a_person_keeps_the_hours_and_says_it_cannot_be_undone(
     assert person.id_number not in {p.id_number for p in _people(demo_db)}
     assert people.select_person(person.id)
     assert not people.card.remove_button.isVisibleTo(people.card)
+
+
+def _export_texts(path: Path) -> str:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    try:
+        return "\n".join(str(v) for ws in book for row in ws.iter_rows(values_only=True)
+                         for v in row if v is not None)
+    finally:
+        book.close()
+
+
+def test_exports_ask_about_full_numbers_and_mask_by_default(make_window, demo_db: Path,
+                                                           qtbot: QtBot, tmp_path: Path,
+                                                           said) -> None:
+    from tests.ui.conftest import wait_for_jobs
+
+    ids = {p.id_number for p in _people(demo_db)}
+    window = make_window(demo_db)
+    window.select_tab("learning")
+    people = window.learning.people
+    # Cancelled at the question: nothing asked after it, nothing written.
+    said.answers["full_numbers"] = None
+    assert people.exports.export_roster() is None
+    assert [k for k, *_ in said.shown] == ["full_numbers"]
+    assert "完整花名册" in said.texts("full_numbers")[0]
+
+    said.answers["full_numbers"] = False
+    said.answers["save_file"] = tmp_path / "masked.xlsx"
+    people.roster_button.click()
+    wait_for_jobs(qtbot)
+    text = _export_texts(tmp_path / "masked.xlsx")
+    assert not any(i in text for i in ids) and "**********" in text
+
+    said.answers["full_numbers"] = True
+    said.answers["save_file"] = tmp_path / "full.xlsx"
+    people.hours_button.click()
+    wait_for_jobs(qtbot)
+    assert ids <= set(_export_texts(tmp_path / "full.xlsx").split("\n"))
+    assert "公民身份号码" in said.texts("full_numbers")[-1]
