@@ -1,4 +1,6 @@
-"""``fangzhi export KIND --out PATH [--year Y] [--id ID]`` and ``fangzhi export --list``."""
+"""``fangzhi export KIND --out PATH [--year Y] [--id ID] [--full-ids]`` and ``fangzhi export
+--list``. Kinds with people in them (``operations/people_exports.py``) mask ID and phone numbers
+unless ``--full-ids`` is given."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import Any
 
 from fangzhi_desktop.cli.common import add_subparser, open_db, say
 from fangzhi_desktop.errors import EXIT_OK, UnusableInput
+from fangzhi_desktop.operations.people_exports import FULL_IDS_HELP, contains_people
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ def register(sub: Any) -> None:
                         help="统计或成文日期（默认今天；印发通知默认为原通知日期）")
     parser.add_argument("--doc-no", type=int, metavar="N",
                         help="发文字号的序号（默认取本年度下一个未用序号）")
+    parser.add_argument("--full-ids", action="store_true", help=FULL_IDS_HELP)
     parser.add_argument("--list", action="store_true", help="列出可导出的种类")
     parser.set_defaults(run=run)
 
@@ -75,7 +79,9 @@ def run(args: argparse.Namespace) -> int:
     kinds = all_kinds()
     if args.list:
         for kind in kinds.values():
-            print(f"{kind.name}\t{kind.description}（{kind.suffix or '文件夹'}）")
+            people = "；含人员信息，默认打码，--full-ids 导出完整号码" if contains_people(
+                kind.name) else ""
+            print(f"{kind.name}\t{kind.description}（{kind.suffix or '文件夹'}{people}）")
         for name, description in QT_EXPORTS:
             print(f"{name}\t{description}")
         return EXIT_OK
@@ -86,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
         raise UnusableInput(f"用法错误：没有“{args.kind}”这种导出，可选：{'、'.join(kinds)}。")
     if not args.out:
         raise UnusableInput("用法错误：请用 --out 指定输出文件。")
+    if args.full_ids and not contains_people(kind.name):
+        raise UnusableInput(f"用法错误：{kind.name} 导出不含身份证号和电话，不需要 --full-ids。")
     out = Path(args.out)
     if out.suffix.lower() != kind.suffix:
         raise UnusableInput(f"用法错误：{kind.name} 导出的是 {kind.suffix} 文件，"

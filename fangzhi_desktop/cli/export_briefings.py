@@ -29,7 +29,7 @@ def _issue_id(conn: sqlite3.Connection, wanted: int | None) -> int:
 def _briefing(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
     from fangzhi_desktop.operations.briefing_documents import write_briefing
 
-    exported = write_briefing(conn, _issue_id(conn, args.id), out)
+    exported = write_briefing(conn, _issue_id(conn, args.id), out, full_numbers=args.full_ids)
     for warning in exported.warnings:
         say(f"提示：{warning}")
     return exported.path

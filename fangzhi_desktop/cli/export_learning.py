@@ -27,7 +27,14 @@ def _year(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
 def _hours_xlsx(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
     from fangzhi_desktop.operations.learning_documents import write_hours_xlsx
 
-    return write_hours_xlsx(conn, _year(conn, args), out, args.date or date.today()).path
+    return write_hours_xlsx(conn, _year(conn, args), out, args.date or date.today(),
+                            full_numbers=args.full_ids).path
+
+
+def _roster_xlsx(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
+    from fangzhi_desktop.operations.learning_documents import write_roster_xlsx
+
+    return write_roster_xlsx(conn, out, full_numbers=args.full_ids).path
 
 
 def _report(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
@@ -42,6 +49,7 @@ def _report(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Pa
 KINDS: list[ExportKind] = [
     ExportKind("learning-hours-xlsx", "干部学习学时统计（Excel：个人、科室、活动）", ".xlsx",
                _hours_xlsx),
+    ExportKind("roster-xlsx", "干部职工花名册（Excel，全部字段）", ".xlsx", _roster_xlsx),
     ExportKind("learning-report", "干部学习学时完成情况通报（公文，--date 指定统计和成文日期）",
                ".docx", _report),
 ]

@@ -50,13 +50,15 @@ def _document(kind_name: str) -> Callable[[sqlite3.Connection, Path, argparse.Na
 def _xlsx(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
     from fangzhi_desktop.operations.yearbook_documents import write_progress_xlsx
 
-    return write_progress_xlsx(conn, volume_year(conn, args.year), out, _when(args)).path
+    return write_progress_xlsx(conn, volume_year(conn, args.year), out, _when(args),
+                               full_numbers=args.full_ids).path
 
 
 def _packages(conn: sqlite3.Connection, out: Path, args: argparse.Namespace) -> Path:
     from fangzhi_desktop.operations.yearbook_documents import write_packages
 
-    for package in write_packages(conn, volume_year(conn, args.year), out, _when(args)):
+    for package in write_packages(conn, volume_year(conn, args.year), out, _when(args),
+                                  full_numbers=args.full_ids):
         say(f"{package.unit}：{package.entries}个条目 → {package.path.name}")
     return out
 

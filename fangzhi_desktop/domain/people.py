@@ -61,6 +61,18 @@ class Person:
 
 PERSON_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Person) if f.name != "id")
 
+# A removed person whose learning records are kept (see ``storage/people_removal.py``).
+PLACEHOLDER_PREFIX = "已删除人员 #"
+
+
+def placeholder_name(person_id: int) -> str:
+    return f"{PLACEHOLDER_PREFIX}{person_id}"
+
+
+def is_placeholder(person: Person) -> bool:
+    """True for the anonymous stand-in of a removed person."""
+    return person.name.startswith(PLACEHOLDER_PREFIX) and not person.id_number
+
 
 # --- Names -----------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 """A year's learning hours as .xlsx: per person (学时统计), per 科室 (科室汇总) and the activities
-(学习活动). Hours are numbers, dates are dates; no ID numbers and no phone numbers."""
+(学习活动). Hours are numbers, dates are dates; ID numbers are masked unless ``full_numbers``."""
 
 from __future__ import annotations
 
@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi_desktop.domain.learning import LearningYear, format_hours
+from fangzhi_desktop.domain.privacy import shown_id
 from fangzhi_desktop.exporters.files import atomic_output
 from fangzhi_desktop.exporters.xlsx_cells import set_text
 from fangzhi_desktop.exporters.xlsx_ledger import finish_sheet, sheet_frame, write_row
 from fangzhi_desktop.progress import Progress, no_progress
 
 PERSON_HEAD: tuple[tuple[str, float], ...] = (
-    ("序号", 6), ("姓名", 10), ("科室", 16), ("职级", 14), ("应完成学时", 10))
+    ("序号", 6), ("姓名", 10), ("公民身份号码", 21), ("科室", 16), ("职级", 14),
+    ("应完成学时", 10))
 PERSON_TAIL: tuple[tuple[str, float], ...] = (
     ("本年学时", 10), ("上年结转", 10), ("合计", 10), ("差额", 10), ("完成情况", 10),
     ("参加人次", 10), ("请假次数", 10))
@@ -29,13 +31,14 @@ SHORT_FILL = "FFC7CE"
 
 
 def write_learning_xlsx(path: str | Path, stats: LearningYear, title: str = "",
-                        progress: Progress = no_progress) -> Path:
-    """Write the three sheets of ``stats`` to ``path`` (atomically) and return it."""
+                        progress: Progress = no_progress, *, full_numbers: bool = False) -> Path:
+    """Write the three sheets of ``stats`` to ``path`` (atomically) and return it; ID numbers
+    in full only with ``full_numbers``."""
     from openpyxl import Workbook  # heavy, only when exporting
 
     wb = Workbook()
     title = title or f"{stats.year}年度干部学习学时统计"
-    _people_sheet(wb.active, stats, title)
+    _people_sheet(wb.active, stats, title, full_numbers)
     progress(0.5, "已写学时统计")
     _department_sheet(wb.create_sheet(), stats, title)
     _activity_sheet(wb.create_sheet(), stats, title)
@@ -59,7 +62,7 @@ def _subtitle(stats: LearningYear) -> str:
     return "；".join(parts)
 
 
-def _people_sheet(ws: Any, stats: LearningYear, title: str) -> None:
+def _people_sheet(ws: Any, stats: LearningYear, title: str, full_numbers: bool) -> None:
     from openpyxl.styles import PatternFill
 
     ws.title = "学时统计"
@@ -68,8 +71,8 @@ def _people_sheet(ws: Any, stats: LearningYear, title: str) -> None:
     header_row = sheet_frame(ws, title, _subtitle(stats), columns, header_height=32)
     short = PatternFill("solid", fgColor=SHORT_FILL)
     for n, p in enumerate(stats.people, start=1):
-        values: list[object] = [n, p.person.name, p.person.department, p.person.rank,
-                                p.requirement]
+        values: list[object] = [n, p.person.name, shown_id(p.person.id_number, full_numbers),
+                                p.person.department, p.person.rank, p.requirement]
         values += [p.by_type.get(name, 0.0) for name in types]
         values += [p.earned, p.carried_in, p.total, p.shortfall,
                    "已完成" if p.complete else "未完成", p.attendances, p.leaves]

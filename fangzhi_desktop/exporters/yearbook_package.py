@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi_desktop.domain.dates import cn_date
+from fangzhi_desktop.domain.privacy import shown_phone
 from fangzhi_desktop.domain.yearbook import Volume
 from fangzhi_desktop.domain.yearbook_keys import (
     DATA_SHEET,
@@ -56,8 +57,10 @@ def file_name(volume: Volume, unit: str) -> str:
 
 def write_packages(folder: str | Path, volume: Volume, token: str,
                    units: Sequence[UnitProgress], paths: dict[int, tuple[str, ...]],
-                   today: date, progress: Progress = no_progress) -> list[UnitPackage]:
-    """One package per unit with 条目 into ``folder`` (created if missing)."""
+                   today: date, progress: Progress = no_progress, *,
+                   full_numbers: bool = False) -> list[UnitPackage]:
+    """One package per unit with 条目 into ``folder`` (created if missing); the contact's
+    phone masked unless ``full_numbers``."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise FangzhiError(f"{folder} 是一个文件，请给出用来存放组稿任务表的文件夹。")
@@ -67,14 +70,15 @@ def write_packages(folder: str | Path, volume: Volume, token: str,
     written = []
     for n, unit in enumerate(chosen, start=1):
         path = folder / file_name(volume, unit.name)
-        write_package(path, volume, token, unit, paths, today)
+        write_package(path, volume, token, unit, paths, today, full_numbers=full_numbers)
         written.append(UnitPackage(unit.name, path, unit.assigned))
         progress(n / len(chosen), f"已生成{unit.name}的组稿任务表")
     return written
 
 
 def write_package(path: Path, volume: Volume, token: str, unit: UnitProgress,
-                  paths: dict[int, tuple[str, ...]], today: date) -> Path:
+                  paths: dict[int, tuple[str, ...]], today: date, *,
+                  full_numbers: bool = False) -> Path:
     """One unit's package."""
     from openpyxl import Workbook  # heavy, only when exporting
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -87,7 +91,7 @@ def write_package(path: Path, volume: Volume, token: str, unit: UnitProgress,
     last_visible = get_column_letter(width - 1)
     deadline = cn_date(unit.deadline) if unit.deadline else "见组稿通知"
     contact = "　".join(x for x in (unit.unit.contact and f"联系人：{unit.unit.contact}",
-                                    unit.unit.phone and f"电话：{unit.unit.phone}") if x)
+                                    unit.unit.phone and f"电话：{shown_phone(unit.unit.phone, full_numbers)}") if x)
     lines = (
         (f"{volume.quoted}组稿任务表", Font(name="黑体", size=14, bold=True), 30),
         (f"供稿单位：{unit.name}　　交稿时限：{deadline}　　下发日期：{cn_date(today)}",

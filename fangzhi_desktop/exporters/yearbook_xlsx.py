@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fangzhi_desktop.domain.dates import cn_date
+from fangzhi_desktop.domain.privacy import shown_phone
 from fangzhi_desktop.domain.yearbook import BudgetStatus, NodeKind, TreeNode, deviation
 from fangzhi_desktop.domain.yearbook_progress import VolumeView
 from fangzhi_desktop.exporters.files import atomic_output
@@ -38,13 +39,14 @@ BUDGET_FILLS = {BudgetStatus.OVER: "FFC7CE", BudgetStatus.UNDER: "FFEB9C",
 
 
 def write_yearbook_xlsx(path: str | Path, view: VolumeView,
-                        progress: Progress = no_progress) -> Path:
-    """Write the progress table of ``view`` to ``path`` (atomically) and return it."""
+                        progress: Progress = no_progress, *, full_numbers: bool = False) -> Path:
+    """Write the progress table of ``view`` to ``path`` (atomically) and return it; contacts'
+    phones masked unless ``full_numbers``."""
     from openpyxl import Workbook  # heavy, only when exporting
 
     wb = Workbook()
     subtitle = f"统计日期：{cn_date(view.today)}"
-    _units_sheet(wb.active, view, subtitle)
+    _units_sheet(wb.active, view, subtitle, full_numbers)
     progress(0.3, "已写供稿单位")
     _nodes_sheet(wb.create_sheet("篇目"), view, subtitle)
     progress(0.8, "已写篇目")
@@ -68,7 +70,7 @@ def unit_state(view: VolumeView, unit: Any) -> str:
     return "未到期" if unit.deadline else "未定时限"
 
 
-def _units_sheet(ws: Any, view: VolumeView, subtitle: str) -> None:
+def _units_sheet(ws: Any, view: VolumeView, subtitle: str, full_numbers: bool) -> None:
     ws.title = "供稿单位"
     header = sheet_frame(ws, f"{view.volume.quoted}供稿情况（按单位）", subtitle, UNIT_COLUMNS)
     state_column = 1 + [name for name, _ in UNIT_COLUMNS].index("供稿情况")
@@ -77,7 +79,8 @@ def _units_sheet(ws: Any, view: VolumeView, subtitle: str) -> None:
         row = header + n
         budget = unit.word_budget
         write_row(ws, row, [
-            n, unit.name, unit.unit.contact, unit.unit.phone, unit.deadline, unit.assigned,
+            n, unit.name, unit.unit.contact, shown_phone(unit.unit.phone, full_numbers),
+            unit.deadline, unit.assigned,
             unit.received, len(unit.missing), unit.accepted, unit.returned, unit.words, budget,
             _percent(deviation(unit.words, budget) if unit.received == unit.assigned else None),
             unit.photos, unit.photo_budget, unit_state(view, unit),

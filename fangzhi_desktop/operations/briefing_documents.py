@@ -17,6 +17,7 @@ from fangzhi_desktop.domain.briefings import (
     TailFields,
 )
 from fangzhi_desktop.domain.office import OfficeProfile
+from fangzhi_desktop.domain.privacy import shown_text
 from fangzhi_desktop.errors import FangzhiError
 from fangzhi_desktop.exporters.official_docx.model import Briefing, BriefingArticle, BriefingTail
 from fangzhi_desktop.progress import Progress, no_progress
@@ -74,14 +75,21 @@ def _title(title: str) -> str:
     return title
 
 
-def build_briefing(issue: BriefingDraft, profile: OfficeProfile) -> Briefing:
-    """The engine's model of an issue; an issue without 报尾 gets the office's 印发机关."""
+def build_briefing(issue: BriefingDraft, profile: OfficeProfile, *,
+                   full_numbers: bool = False) -> Briefing:
+    """The engine's model of an issue; an issue without 报尾 gets the office's 印发机关.
+    Without ``full_numbers`` an ID or mobile number in an article is masked."""
     tail = issue.tail or TailFields()
+
+    def text(value: str) -> str:
+        return shown_text(value, full_numbers)
+
     return Briefing(
         name=issue.name, issue=issue.issue, total_issue=issue.total_issue,
         publisher=issue.publisher or profile.briefing_publisher or profile.full_name,
         date=issue.date,
-        articles=[BriefingArticle(_title(a.title), list(a.paragraphs), a.column, a.attribution)
+        articles=[BriefingArticle(text(_title(a.title)), [text(p) for p in a.paragraphs],
+                                  a.column, text(a.attribution))
                   for a in issue.articles],
         tail=BriefingTail(
             printer=tail.printer or profile.printer_name, print_date=tail.print_date or issue.date,
@@ -100,8 +108,10 @@ def tail_warnings(model: Briefing) -> list[str]:
 
 
 def write_briefing(conn: sqlite3.Connection, issue_id: int, path: Path,
-                   progress: Progress = no_progress) -> ExportedBriefing:
-    """Render one stored issue as .docx (简报 layout); warnings name what the 报尾 lacks."""
+                   progress: Progress = no_progress, *,
+                   full_numbers: bool = False) -> ExportedBriefing:
+    """Render one stored issue as .docx (简报 layout); warnings name what the 报尾 lacks.
+    ID and mobile numbers in the articles are masked unless ``full_numbers``."""
     from fangzhi_desktop.exporters.official_docx.render_jianbao import render_jianbao
     from fangzhi_desktop.storage.office import load_profile
 
@@ -109,7 +119,7 @@ def write_briefing(conn: sqlite3.Connection, issue_id: int, path: Path,
     issue = store.get_issue(conn, issue_id)
     if issue is None:
         raise FangzhiError(f"没有编号为{issue_id}的简报（可能已被删除），未导出。")
-    model = build_briefing(issue, load_profile(conn))
+    model = build_briefing(issue, load_profile(conn), full_numbers=full_numbers)
     progress(0.3, "正在生成文档……")
     written = render_jianbao(model, path)
     return ExportedBriefing(written, tail_warnings(model))

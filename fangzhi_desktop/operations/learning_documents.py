@@ -39,13 +39,30 @@ def load_stats(conn: sqlite3.Connection, year: int, when: date) -> LearningYear:
 
 
 def write_hours_xlsx(conn: sqlite3.Connection, year: int, path: Path, when: date,
-                     progress: Progress = no_progress) -> Exported:
-    """Per person, per 科室 and per activity, as .xlsx."""
+                     progress: Progress = no_progress, *, full_numbers: bool = False) -> Exported:
+    """Per person, per 科室 and per activity, as .xlsx (ID numbers masked unless
+    ``full_numbers``)."""
     from fangzhi_desktop.exporters.learning_xlsx import write_learning_xlsx
 
     progress(0.05, "正在统计学时……")
     stats = load_stats(conn, year, when)
-    return Exported(write_learning_xlsx(path, stats, progress=progress))
+    return Exported(write_learning_xlsx(path, stats, progress=progress,
+                                        full_numbers=full_numbers))
+
+
+def write_roster_xlsx(conn: sqlite3.Connection, path: Path, progress: Progress = no_progress,
+                      *, full_numbers: bool = False) -> Exported:
+    """The 花名册 (every field of everyone) as .xlsx; ID and phone numbers masked unless
+    ``full_numbers``. Removed people (已删除人员) are left out: they are no longer staff."""
+    from fangzhi_desktop.domain.people import is_placeholder
+    from fangzhi_desktop.exporters.roster_xlsx import write_roster_xlsx as write
+    from fangzhi_desktop.storage.people import list_people
+
+    progress(0.05, "正在读取花名册……")
+    people = [p for p in list_people(conn) if not is_placeholder(p)]
+    if not people:
+        raise FangzhiError("花名册中还没有人员，请先导入花名册（import-roster）。")
+    return Exported(write(path, people, full_numbers=full_numbers))
 
 
 def write_report(conn: sqlite3.Connection, year: int, path: Path, when: date,

@@ -50,15 +50,19 @@ def write_document(conn: sqlite3.Connection, kind: YearbookDocument, year: int, 
 
 
 def write_progress_xlsx(conn: sqlite3.Connection, year: int, path: Path, today: date,
-                        progress: Progress = no_progress) -> Exported:
-    """The progress table: per unit, per 篇目 node and the stages."""
+                        progress: Progress = no_progress, *,
+                        full_numbers: bool = False) -> Exported:
+    """The progress table: per unit, per 篇目 node and the stages (phones masked unless
+    ``full_numbers``)."""
     from fangzhi_desktop.exporters.yearbook_xlsx import write_yearbook_xlsx
 
-    return Exported(write_yearbook_xlsx(path, load_view(conn, year, today), progress))
+    return Exported(write_yearbook_xlsx(path, load_view(conn, year, today), progress,
+                                        full_numbers=full_numbers))
 
 
 def write_packages(conn: sqlite3.Connection, year: int, folder: Path, today: date,
-                   progress: Progress = no_progress) -> list[UnitPackage]:
+                   progress: Progress = no_progress, *,
+                   full_numbers: bool = False) -> list[UnitPackage]:
     """One 组稿 package per unit with 条目, written into ``folder``."""
     from fangzhi_desktop.domain.yearbook import path_of
     from fangzhi_desktop.exporters.yearbook_package import write_packages as write
@@ -67,4 +71,5 @@ def write_packages(conn: sqlite3.Connection, year: int, folder: Path, today: dat
     view = load_view(conn, year, today)
     token = volume_token(conn, view.volume.id)
     assert token is not None  # the volume exists
-    return write(folder, view.volume, token, view.units, path_of(view.roots), today, progress)
+    return write(folder, view.volume, token, view.units, path_of(view.roots), today, progress,
+                 full_numbers=full_numbers)

@@ -17,7 +17,8 @@ from pathlib import Path
 from fangzhi_desktop.errors import DatabaseError, FangzhiError
 
 PREFIX = "fangzhi-"
-_NAME = re.compile(r"^fangzhi-(\d{8}-\d{6})-(.+)\.db$")
+_NAME = re.compile(r"^fangzhi-(\d{8}-\d{6})-(.+)\.db(\.fzenc)?$")
+ENCRYPTED_SUFFIX = ".fzenc"  # an encrypted backup is ``fangzhi-….db.fzenc`` (see ``crypto.py``)
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 
@@ -31,8 +32,11 @@ class BackupInfo:
     reason: str
     size: int
     counts: dict[str, int]  # rows per main table
+    encrypted: bool = False  # password-protected: contents unknown until opened
 
     def describe(self) -> str:
+        if self.encrypted:
+            return "加密备份（输入密码后才能查看和恢复）"
         parts = [f"{label}{self.counts[table]}条" for table, label in SUMMARY_TABLES
                  if self.counts.get(table)]
         return "，".join(parts) or "空数据库"
@@ -120,13 +124,30 @@ def inspect_backup(path: str | Path) -> BackupInfo:
     return BackupInfo(path, created, m[2] if m else "", path.stat().st_size, counts)
 
 
-def list_backups(folder: Path | None = None) -> list[BackupInfo]:
-    """The app's backups in ``folder``, newest first; damaged files are left out."""
+def encrypted_info(path: Path) -> BackupInfo:
+    """What the name and size tell of an encrypted backup (its contents need the password)."""
+    m = _NAME.match(path.name)
+    stat = path.stat()
+    created = (datetime.strptime(m[1], STAMP_FORMAT) if m
+               else datetime.fromtimestamp(stat.st_mtime))
+    return BackupInfo(path, created, m[2] if m else "", stat.st_size, {}, encrypted=True)
+
+
+def list_backups(folder: Path | None = None, *, encrypted: bool = True) -> list[BackupInfo]:
+    """The app's backups in ``folder``, newest first; damaged files are left out; encrypted
+    ones (``*.db.fzenc``) too unless ``encrypted`` is False."""
+    from fangzhi_desktop.crypto import is_encrypted
+
     folder = folder or default_backup_dir()
     out = []
     for path in folder.glob(f"{PREFIX}*.db") if folder.is_dir() else ():
         with contextlib.suppress(FangzhiError, OSError):
             out.append(inspect_backup(path))
+    pattern = f"{PREFIX}*.db{ENCRYPTED_SUFFIX}"
+    for path in folder.glob(pattern) if encrypted and folder.is_dir() else ():
+        with contextlib.suppress(OSError):
+            if is_encrypted(path):
+                out.append(encrypted_info(path))
     return sorted(out, key=lambda b: b.created, reverse=True)
 
 
@@ -151,8 +172,9 @@ def to_keep(created: Iterable[datetime], now: datetime) -> set[datetime]:
 
 
 def rotate(folder: Path | None = None, now: datetime | None = None) -> list[Path]:
-    """Delete the backups the rotation does not keep; returns what was deleted."""
-    backups = list_backups(folder)
+    """Delete the backups the rotation does not keep (never an encrypted one, which the user
+    made on purpose); returns what was deleted."""
+    backups = list_backups(folder, encrypted=False)
     keep = to_keep((b.created for b in backups), now or datetime.now())
     deleted = []
     for backup in backups:
@@ -168,7 +190,7 @@ def daily_backup(conn: sqlite3.Connection, folder: Path | None = None,
     """At start-up: one backup a day (none if today's exists), then the rotation."""
     now = now or datetime.now()
     folder = folder or default_backup_dir()
-    if any(b.created.date() == now.date() for b in list_backups(folder)):
+    if any(b.created.date() == now.date() for b in list_backups(folder, encrypted=False)):
         return None
     path = backup_before(conn, "每日", folder, now)
     rotate(folder, now)

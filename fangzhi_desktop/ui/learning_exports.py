@@ -1,4 +1,5 @@
-"""Exports of the 干部学习 tab: the hours workbook, the 学时完成情况通报 and a briefing issue.
+"""Exports of the 干部学习 tab: the hours workbook, the 花名册, the 学时完成情况通报 and a briefing
+issue. Those with people in them ask first whether ID and phone numbers go in full.
 
 Each asks what it needs (the 通报: 发文字号 and date; every export: where to save), then writes
 the file in a background job with the same operation as ``fangzhi export …`` and offers to open
@@ -25,6 +26,7 @@ from fangzhi_desktop.ui import prompts
 from fangzhi_desktop.ui import settings as keys
 from fangzhi_desktop.ui.dialogs.export_dialog import DocumentOptions, ExportDocumentDialog
 from fangzhi_desktop.ui.jobs import Job, in_database, start_job
+from fangzhi_desktop.ui.people_exports import ask_full_numbers
 from fangzhi_desktop.ui.settings import Settings
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
@@ -85,18 +87,42 @@ class LearningExports(QObject):
         """导出学时统计（Excel）: per person, per 科室 and per activity."""
         if self.busy:
             return None
+        full = ask_full_numbers(self.widget, "learning-hours-xlsx", "导出学时统计")
+        if full is None:
+            return None
         path = self._ask_path("导出学时统计", f"{year}年干部学习学时统计.xlsx", ".xlsx")
         if path is None:
             return None
         today = self.clock()
 
         def work(conn: sqlite3.Connection, progress: Progress) -> Exported:
-            return learning_documents.write_hours_xlsx(conn, year, path, today, progress)
+            return learning_documents.write_hours_xlsx(conn, year, path, today, progress,
+                                                       full_numbers=full)
 
         def done(result: Exported) -> None:
             offer_to_open(self.widget, result.path, f"已导出：{result.path}")
 
         return self._start("导出学时统计", work, done)
+
+    def export_roster(self) -> Job | None:
+        """导出花名册（Excel）: every field of everyone; the dialog says a complete roster
+        needs the tick box."""
+        if self.busy:
+            return None
+        full = ask_full_numbers(self.widget, "roster-xlsx", "导出花名册")
+        if full is None:
+            return None
+        path = self._ask_path("导出花名册", "干部职工花名册.xlsx", ".xlsx")
+        if path is None:
+            return None
+
+        def work(conn: sqlite3.Connection, progress: Progress) -> Exported:
+            return learning_documents.write_roster_xlsx(conn, path, progress, full_numbers=full)
+
+        def done(result: Exported) -> None:
+            offer_to_open(self.widget, result.path, f"已导出：{result.path}")
+
+        return self._start("导出花名册", work, done)
 
     def export_report(self, year: int) -> Job | None:
         """学时完成情况通报（公文）: 发文字号 and date first, then where to save."""
@@ -133,12 +159,16 @@ class LearningExports(QObject):
         """One issue as .docx in the 简报 layout; what the 报尾 lacks is said afterwards."""
         if self.busy:
             return None
+        full = ask_full_numbers(self.widget, "briefing", "导出简报")
+        if full is None:
+            return None
         path = self._ask_path("导出简报", file_name, ".docx")
         if path is None:
             return None
 
         def work(conn: sqlite3.Connection, progress: Progress) -> ExportedBriefing:
-            return briefing_documents.write_briefing(conn, issue_id, path, progress)
+            return briefing_documents.write_briefing(conn, issue_id, path, progress,
+                                                     full_numbers=full)
 
         def done(result: ExportedBriefing) -> None:
             text = f"已导出：{result.path}"

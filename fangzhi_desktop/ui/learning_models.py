@@ -26,6 +26,7 @@ from fangzhi_desktop.domain.learning import (
     PersonYear,
     format_hours,
 )
+from fangzhi_desktop.domain.privacy import matches_number
 from fangzhi_desktop.domain.workpoints import Grade
 from fangzhi_desktop.ui.formatting import grade_background, grade_foreground, iso, rich_tooltip
 
@@ -211,7 +212,8 @@ class PeopleModel(_Table):
 
 
 class PeopleFilter(QSortFilterProxyModel):
-    """科室, 只看未完成 and a name search over ``PeopleModel``."""
+    """科室, 只看未完成 and a search over ``PeopleModel``: part of a name, or a whole ID or
+    mobile number (matched against the stored number, which the table never shows)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -238,7 +240,8 @@ class PeopleFilter(QSortFilterProxyModel):
             return False
         if self.only_short and p.complete:
             return False
-        return not self.search or self.search in p.person.name
+        return (not self.search or self.search in p.person.name
+                or matches_number(self.search, p.person.id_number, p.person.phone))
 
 
 # --- 科室 totals -------------------------------------------------------------------------------

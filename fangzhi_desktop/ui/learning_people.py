@@ -1,11 +1,14 @@
 """人员与学时: the roster with each person's hours of the year, 科室 totals, and the card of
 the selected person (every activity of the year with its hours, 请假 marked).
 
-ID numbers and phone numbers are never shown here.
+ID numbers and phone numbers are shown masked on the card (``5113**********194X``); 显示完整号码
+shows one person's in full until another person is chosen. A whole ID or mobile number typed
+into the search finds the person. 删除此人… removes a person's personal data (a backup first).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -27,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from fangzhi_desktop.domain.learning import LearningYear, PersonYear
-from fangzhi_desktop.ui import prompts
+from fangzhi_desktop.domain.people import is_placeholder
+from fangzhi_desktop.domain.privacy import shown_id, shown_phone
+from fangzhi_desktop.ui import jobs, prompts
 from fangzhi_desktop.ui import settings as keys
 from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.learning_context import LearningContext
@@ -73,11 +78,15 @@ def _value() -> QLabel:
 
 
 class PersonCard(QWidget):
-    """One person's year: requirement, hours, carry-over, shortfall, and every activity."""
+    """One person's year: requirement, hours, carry-over, shortfall, and every activity;
+    their ID and phone numbers masked unless 显示完整号码 was clicked for them."""
+
+    remove_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.person: PersonYear | None = None
+        self.full_numbers = False
         self.stack = QStackedWidget()
         self.stack.addWidget(empty_label("在左侧选择一人，查看其本年度参加的学习活动和学时。"))
         page = QWidget()
@@ -93,6 +102,21 @@ class PersonCard(QWidget):
         self.role = QLabel()
         self.role.setStyleSheet("color: #555;")
         self.role.setWordWrap(True)
+        self.numbers = QLabel()
+        self.numbers.setStyleSheet("color: #555;")
+        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reveal_button = QPushButton("显示完整号码")
+        self.reveal_button.setToolTip("仅对此人显示完整的公民身份号码和联系电话")
+        self.reveal_button.setFlat(True)
+        self.reveal_button.clicked.connect(self.toggle_numbers)
+        self.remove_button = QPushButton("删除此人…")
+        self.remove_button.setToolTip("从数据文件中清除此人的个人信息（先自动备份）")
+        self.remove_button.clicked.connect(self._remove_clicked)
+        numbers_row = QHBoxLayout()
+        numbers_row.addWidget(self.numbers)
+        numbers_row.addWidget(self.reveal_button)
+        numbers_row.addStretch(1)
+        numbers_row.addWidget(self.remove_button)
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         self.values: dict[str, QLabel] = {}
@@ -120,6 +144,7 @@ class PersonCard(QWidget):
         self.count.setStyleSheet("color: #555;")
         layout.addLayout(title_row)
         layout.addWidget(self.role)
+        layout.addLayout(numbers_row)
         layout.addSpacing(4)
         layout.addLayout(grid)
         layout.addWidget(self.by_type)
@@ -130,15 +155,41 @@ class PersonCard(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
 
+    def _show_numbers(self) -> None:
+        person = self.person.person if self.person else None
+        anonymous = person is None or is_placeholder(person)
+        for widget in (self.numbers, self.reveal_button, self.remove_button):
+            widget.setVisible(not anonymous)
+        if person is None or anonymous:
+            return
+        id_text = shown_id(person.id_number, self.full_numbers) or "无"
+        phone_text = shown_phone(person.phone, self.full_numbers) or "无"
+        self.numbers.setText(f"公民身份号码：{id_text}　联系电话：{phone_text}")
+        self.reveal_button.setText("隐藏号码" if self.full_numbers else "显示完整号码")
+        self.reveal_button.setEnabled(bool(person.id_number or person.phone))
+
+    def toggle_numbers(self) -> None:
+        """显示完整号码 / 隐藏号码 for the person shown."""
+        self.full_numbers = not self.full_numbers
+        self._show_numbers()
+
+    def _remove_clicked(self) -> None:
+        if self.person is not None and self.person.person.id is not None:
+            self.remove_requested.emit(self.person.person.id)
+
     def clear(self) -> None:
         self.person = None
+        self.full_numbers = False
         self.model.set_lines([])
         self.stack.setCurrentIndex(0)
 
     def show_person(self, p: PersonYear) -> None:
+        if self.person is None or self.person.person.id != p.person.id:
+            self.full_numbers = False  # showing in full is for one person at a time
         self.person = p
         person = p.person
         self.name.setText(person.name)
+        self._show_numbers()
         background, foreground = status_colours(p.complete)
         self.status.setText("已完成" if p.complete else f"未完成，差{hours_text(p.shortfall)}学时")
         self.status.setStyleSheet(f"background: {background.name()}; color: {foreground.name()};"
@@ -163,6 +214,7 @@ class PeopleView(QWidget):
     """The table with its filters and toolbar, 科室 totals below, the card on the right."""
 
     roster_imported = Signal()
+    people_changed = Signal()  # a person's personal data was removed
 
     def __init__(self, ctx: LearningContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,6 +222,7 @@ class PeopleView(QWidget):
         self.stats: LearningYear | None = None
         self.current_id: int | None = None
         self.import_dialog: QWidget | None = None
+        self.removal_job: jobs.Job | None = None
         self.exports = LearningExports(self, ctx.conn, ctx.db_path, ctx.clock, ctx.settings)
         self._build()
 
@@ -178,6 +231,8 @@ class PeopleView(QWidget):
         self.import_button.setToolTip("从 Excel 花名册（.xlsx 或 .xls）导入或更新干部职工名单")
         self.hours_button = QPushButton("导出学时统计（Excel）…")
         self.hours_button.setToolTip("把本年度每人、每个科室、每次活动的学时导出为 Excel")
+        self.roster_button = QPushButton("导出花名册…")
+        self.roster_button.setToolTip("把花名册导出为 Excel（身份证号和电话默认打码）")
         self.report_button = QPushButton("学时完成情况通报（公文）…")
         self.report_button.setToolTip("生成本年度干部学习学时完成情况的通报（Word 公文）")
         self.department_combo = QComboBox()
@@ -186,9 +241,10 @@ class PeopleView(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.short_check = QCheckBox("只看未完成")
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("搜索姓名")
+        self.search_edit.setPlaceholderText("搜索姓名或完整身份证号")
+        self.search_edit.setToolTip("输入姓名的一部分；也可输入完整的公民身份号码或手机号码")
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMaximumWidth(180)
+        self.search_edit.setMaximumWidth(200)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -202,6 +258,7 @@ class PeopleView(QWidget):
         bar.addSpacing(12)
         bar.addWidget(self.import_button)
         bar.addWidget(self.hours_button)
+        bar.addWidget(self.roster_button)
         bar.addWidget(self.report_button)
 
         self.model = PeopleModel(self)
@@ -238,6 +295,7 @@ class PeopleView(QWidget):
         left_layout.addWidget(self.department_title)
         left_layout.addWidget(self.department_table)
         self.card = PersonCard()
+        self.card.remove_requested.connect(self.remove_person)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.card)
@@ -262,6 +320,7 @@ class PeopleView(QWidget):
         self.import_button.clicked.connect(self.start_import)
         self.hours_button.clicked.connect(self.export_hours)
         self.report_button.clicked.connect(self.export_report)
+        self.roster_button.clicked.connect(self.export_roster)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
 
     def shutdown(self) -> None:
@@ -285,7 +344,7 @@ class PeopleView(QWidget):
         has_people = bool(stats.people)
         self.stack.setCurrentIndex(1 if has_people else 0)
         for widget in (self.department_combo, self.short_check, self.search_edit,
-                       self.hours_button, self.report_button):
+                       self.hours_button, self.roster_button, self.report_button):
             widget.setEnabled(has_people)
         rows = self.departments.rowCount()
         self.department_table.setFixedHeight(
@@ -372,6 +431,52 @@ class PeopleView(QWidget):
         with reporting(self):
             self.exports.export_hours(self.ctx.year())
 
+    def export_roster(self) -> None:
+        with reporting(self):
+            self.exports.export_roster()
+
     def export_report(self) -> None:
         with reporting(self):
             self.exports.export_report(self.ctx.year())
+
+    # --- Removing a person ---------------------------------------------------------------------
+
+    def remove_person(self, person_id: int) -> jobs.Job | None:
+        """删除此人…: say what goes and that only a backup brings it back, then back up and
+        remove in the background; the tab reloads afterwards."""
+        from fangzhi_desktop.operations.people_removal import (
+            CONFIRM_TEXT,
+            records_note,
+            remove_with_backup,
+        )
+        from fangzhi_desktop.storage.people_removal import count_attendance
+
+        if self.removal_job is not None and not self.removal_job.done:
+            return None
+        card = self.card.person
+        if card is None or card.person.id != person_id:
+            return None
+        text = CONFIRM_TEXT.format(name=card.person.name,
+                                   records=records_note(count_attendance(self.ctx.conn,
+                                                                         person_id)))
+        if not prompts.confirm(self, "删除人员", text, ok_text="删除", warning=True):
+            return None
+        folder_setting = self.ctx.settings.get(keys.BACKUP_DIR)
+        folder = Path(folder_setting) if folder_setting else None
+
+        def work(conn: sqlite3.Connection, _progress: object) -> tuple[object, Path]:
+            return remove_with_backup(conn, person_id, folder)
+
+        def done(result: tuple[object, Path]) -> None:
+            removal, backup = result
+            placeholder = getattr(removal, "placeholder", "")
+            self.current_id = None
+            self.people_changed.emit()
+            prompts.inform(self, "已删除", "已清除此人的个人信息" + (
+                f"，学习记录保留为“{placeholder}”。" if placeholder else "。")
+                + f"\n删除前的数据已备份到：\n{backup}")
+
+        self.removal_job = jobs.start_job(self, "正在删除人员信息",
+                                          jobs.in_database(self.ctx.db_path, work),
+                                          on_success=done)
+        return self.removal_job

@@ -97,6 +97,7 @@ class LearningTab(QWidget):
         self.year_combo.currentIndexChanged.connect(self._year_changed)
         self.views.currentChanged.connect(self._view_changed)
         self.people.roster_imported.connect(self._roster_imported)
+        self.people.people_changed.connect(self._roster_imported)
         self.activities.changed.connect(self._activity_changed)
         self.briefings.changed.connect(self.data_changed)
         self.rules_button.clicked.connect(self.edit_rules)

@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
     def show_backups(self) -> None:
         from fangzhi_desktop.ui.dialogs.backup_dialog import BackupDialog
 
-        dialog = BackupDialog(self, self.backup_folder())
+        dialog = BackupDialog(self, self.backup_folder(), self.db_path)
         dialog.backup_requested.connect(lambda: self._backup_now(dialog))
         dialog.restore_requested.connect(lambda path: self.restore_backup(path, dialog))
         dialog.folder_changed.connect(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from fangzhi_desktop import APP_NAME
 
@@ -63,6 +63,19 @@ def ask_year(parent: QWidget | None, title: str, label: str, value: int, minimum
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user something went well."""
     QMessageBox.information(parent, title, text)
+
+
+def full_numbers(parent: QWidget | None, title: str, text: str, label: str) -> bool | None:
+    """Before an export with people in it: ``text``, and the tick box ``label`` (unticked).
+    True to include the numbers in full, False to mask them, None when cancelled."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text,
+                      QMessageBox.StandardButton.Cancel, parent)
+    check = QCheckBox(label)
+    box.setCheckBox(check)
+    go = box.addButton("继续导出…", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(go)
+    box.exec()
+    return check.isChecked() if box.clickedButton() is go else None
 
 
 OPEN_FILE = "file"

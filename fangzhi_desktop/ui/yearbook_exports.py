@@ -27,6 +27,7 @@ from fangzhi_desktop.ui.dialogs.yearbook_dialogs import ManuscriptsPreviewDialog
 from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.export_menu import ExportMenu
 from fangzhi_desktop.ui.jobs import Job
+from fangzhi_desktop.ui.people_exports import ask_full_numbers
 from fangzhi_desktop.ui.settings import Settings
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
@@ -113,14 +114,21 @@ class YearbookExports(ExportMenu):
                                                 choice.serial, progress)
             return self._run(f"生成{what}", write_doc, self._exported)
         if key == XLSX:
+            full = ask_full_numbers(self.widget, "yearbook-xlsx", "导出进度表")
+            if full is None:
+                return None
             path = self._save_path("导出进度表", f"{volume.title}编纂进度表.xlsx", ".xlsx")
             if path is None:
                 return None
 
             def write_xlsx(conn: sqlite3.Connection, progress: Progress) -> Exported:
-                return documents.write_progress_xlsx(conn, year, path, today, progress)
+                return documents.write_progress_xlsx(conn, year, path, today, progress,
+                                                     full_numbers=full)
             return self._run("导出进度表", write_xlsx, self._exported)
         if key == PACKAGES:
+            with_numbers = ask_full_numbers(self.widget, "yearbook-package", "生成组稿包")
+            if with_numbers is None:
+                return None
             folder = prompts.choose_folder(self.widget, "组稿包保存到哪个文件夹",
                                            self.settings.get(keys.EXPORT_DIR) or "")
             if folder is None:
@@ -128,7 +136,8 @@ class YearbookExports(ExportMenu):
             self.settings.set(keys.EXPORT_DIR, str(folder))
 
             def write_packages(conn: sqlite3.Connection, progress: Progress) -> Any:
-                return documents.write_packages(conn, year, folder, today, progress)
+                return documents.write_packages(conn, year, folder, today, progress,
+                                                full_numbers=with_numbers)
             return self._run("生成组稿包", write_packages,
                              lambda packages: self._packaged(folder, packages))
         if key == OUTLINE:

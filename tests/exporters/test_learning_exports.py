@@ -56,21 +56,22 @@ def test_the_workbook_lists_every_person_with_numbers_as_numbers(
     assert ws["A1"].value == "2026年度干部学习学时统计"
     assert ws["A2"].value.startswith("统计截至：2026年11月23日；年度学时要求：一般90学时")
     header = [c.value for c in ws[3]]
-    assert header[:5] == ["序号", "姓名", "科室", "职级", "应完成学时"]
-    assert header[5:14] == ["理论学习中心组学习", "专题讲座", "脱产培训", "网络学习", "主题党日",
+    assert header[:6] == ["序号", "姓名", "公民身份号码", "科室", "职级", "应完成学时"]
+    assert header[6:15] == ["理论学习中心组学习", "专题讲座", "脱产培训", "网络学习", "主题党日",
                             "三会一课", "自学", "业务培训", "法治培训"]
-    assert header[14:] == ["本年学时", "上年结转", "合计", "差额", "完成情况", "参加人次",
+    assert header[15:] == ["本年学时", "上年结转", "合计", "差额", "完成情况", "参加人次",
                            "请假次数"]
     assert ws.freeze_panes == "C4"
-    assert ws.column_dimensions["B"].width == 10 and ws.column_dimensions["F"].width == 11
+    assert ws.column_dimensions["B"].width == 10 and ws.column_dimensions["G"].width == 11
     rows = {r[1]: dict(zip(header, r, strict=True))
             for r in ws.iter_rows(min_row=4, values_only=True)}
     assert len(rows) == 25
     sun = rows["孙立军"]
     assert (sun["科室"], sun["职级"], sun["应完成学时"]) == ("办领导", "正科", 110)
+    assert sun["公民身份号码"] == "2203**********0236"  # masked: no --full-ids
     assert sun["理论学习中心组学习"] == 6 and sun["脱产培训"] == 24
     for row in rows.values():
-        for name in header[4:18]:
+        for name in header[5:19]:
             assert isinstance(row[name], int | float), (row["姓名"], name)
         assert row["合计"] == pytest.approx(row["本年学时"] + row["上年结转"])
         assert row["差额"] == pytest.approx(max(0, row["应完成学时"] - row["合计"]))
@@ -124,7 +125,7 @@ def test_formula_like_text_stays_text(tmp_path: Path) -> None:
     conn.close()
     ws = load_workbook(path)["学时统计"]
     assert ws["B4"].value == "=HYPERLINK(\"http://x\")" and ws["B4"].data_type == "s"
-    assert ws["C4"].value == "+办公室"
+    assert ws["D4"].value == "+办公室"
     assert load_workbook(path)["学习活动"]["E4"].value == "@党日"
 
 
@@ -207,3 +208,24 @@ def test_a_past_year_is_reported_to_its_end(exported: dict[str, Path], tmp_path:
 def test_no_roster_no_report(conn: sqlite3.Connection, tmp_path: Path) -> None:
     with pytest.raises(FangzhiError, match="花名册中还没有人员"):
         write_report(conn, 2026, tmp_path / "x.docx", DEMO_TODAY)
+
+
+def test_full_ids_only_when_asked(exported: dict[str, Path], tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from openpyxl import load_workbook
+
+    from fangzhi_desktop.cli import main
+
+    conn = open_database(exported["db"])
+    ids = {p.id_number for p in list_people(conn)}
+    conn.close()
+    path = tmp_path / "full.xlsx"
+    assert main(["--db", str(exported["db"]), "export", "learning-hours-xlsx", "--out",
+                 str(path), "--year", "2026", "--full-ids"]) == 0
+    ws = load_workbook(path)["学时统计"]
+    assert {r[2] for r in ws.iter_rows(min_row=4, values_only=True)} == ids
+    # A kind without people refuses the flag and writes nothing.
+    other = tmp_path / "report.docx"
+    assert main(["--db", str(exported["db"]), "export", "learning-report", "--out", str(other),
+                 "--full-ids"]) == 2
+    assert "不需要 --full-ids" in capsys.readouterr().err and not other.exists()

@@ -135,3 +135,18 @@ def test_an_upgrade_backs_up_the_old_database_first(tmp_path: Path,
     (backup,) = [b for b in list_backups() if b.reason == "升级前"]
     old = sqlite3.connect(backup.path)
     assert old.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+
+
+def test_encrypted_backups_are_listed_but_never_rotated(tmp_path: Path) -> None:
+    from fangzhi_desktop.operations.encrypted_backups import write_encrypted_backup
+    from fangzhi_desktop.storage.backup import backup_name, list_backups, rotate
+
+    conn = open_database(tmp_path / "a.db")
+    old = datetime(2020, 1, 1, 9, 0, 0)
+    write_encrypted_backup(conn, tmp_path / "b" / backup_name("手动", old), "secret", log_n=10)
+    conn.close()
+    (info,) = list_backups(tmp_path / "b")
+    assert info.encrypted and info.reason == "手动" and info.created == old
+    assert "加密" in info.describe() and info.counts == {}
+    assert rotate(tmp_path / "b", datetime(2026, 1, 1)) == []
+    assert info.path.exists()

@@ -59,7 +59,12 @@ def said(monkeypatch: pytest.MonkeyPatch) -> Iterator[Prompts]:
         record.shown.append(("open_url", "", url.toLocalFile()))
         return bool(record.answers.get("open_url", True))
 
+    def full_numbers(_parent: object, title: str, text: str, _label: str) -> bool | None:
+        record.shown.append(("full_numbers", title, text))
+        return record.answers.get("full_numbers", False)  # masked unless the test ticks it
+
     monkeypatch.setattr(prompts, "offer_open", offer_open)
+    monkeypatch.setattr(prompts, "full_numbers", full_numbers)
     monkeypatch.setattr(prompts, "open_url", open_url)
     monkeypatch.setattr(prompts, "internal_error", lambda _parent, log: record.shown.append(
         ("internal_error", "内部错误", str(log))))

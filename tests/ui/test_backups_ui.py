@@ -116,3 +116,49 @@ def test_two_app_starts_on_one_database(demo_db: Path) -> None:
         first.wait(timeout=30)
         assert first.stderr is not None
         first.stderr.close()
+
+
+def test_encrypted_backup_to_a_usb_folder_and_restore_with_its_password(
+        make_window, demo_db: Path, qtbot: QtBot, tmp_path: Path, said,
+        monkeypatch) -> None:
+    from fangzhi_desktop.crypto import is_encrypted
+    from fangzhi_desktop.ui import settings as keys
+    from fangzhi_desktop.ui.dialogs.password_dialog import PasswordDialog
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    window = make_window(demo_db)
+    window.settings.set(keys.BACKUP_DIR, str(tmp_path / "b"))
+    dialog = BackupDialog(window, usb, demo_db)
+    qtbot.addWidget(dialog)
+    typed: list[str] = []
+    monkeypatch.setattr(PasswordDialog, "ask", classmethod(
+        lambda cls, parent, title, note, new: typed.pop(0) if typed else None))
+    said.answers["choose_folder"] = usb
+    typed.append("方志办2026")
+    with qtbot.waitSignal(dialog.encrypted_backup().finished, timeout=20000):
+        pass
+    (written,) = usb.glob("*.fzenc")
+    assert is_encrypted(written)
+    assert "已备份、校验并加密" in said.texts("inform")[-1]
+    assert dialog.table.rowCount() == 1
+    assert "加密备份" in dialog.table.item(0, 3).text()
+
+    conn = open_database(demo_db)
+    delete_plan(conn, 2023)
+    conn.close()
+    # A wrong password: a clear message, nothing asked, nothing changed.
+    typed.append("wrong password")
+    dialog.restore_button.click()
+    assert "密码不正确" in said.texts("error")[-1]
+    assert plan_years(open_database(demo_db)) == [2026]
+
+    restored: list[Path] = []
+    dialog.restore_requested.connect(lambda plain: (restored.append(plain),
+                                                   window.restore_backup(plain, dialog)))
+    typed.append("方志办2026")
+    said.answers["confirm"] = True
+    dialog.restore_button.click()
+    assert "工作要点46条" in said.texts("confirm")[-1]
+    assert restored and not restored[0].exists()  # the decrypted copy is gone again
+    assert plan_years(open_database(demo_db)) == [2023, 2026]

@@ -163,7 +163,7 @@ def test_export_hours_workbook(make_window, demo_db: Path, said, qtbot, tmp_path
     assert len(book.sheetnames) >= 2
     book.close()
     kinds = [kind for kind, *_ in said.shown]
-    assert kinds == ["save_file", "offer_open"]
+    assert kinds == ["full_numbers", "save_file", "offer_open"]
     assert said.texts("offer_open") == [f"已导出：{written}"]
 
 

@@ -1,9 +1,10 @@
-"""文件 → 备份与恢复: the backups with date, reason, size and contents; back up now; restore
-one (the window then reopens on the restored data); change the backup folder (a USB stick or a
-shared drive)."""
+"""文件 → 备份与恢复: the backups with date, reason, size and contents; back up now; an
+encrypted backup to a chosen folder (a USB stick); restore one (an encrypted one asks for its
+password first; the window then reopens on the restored data); change the backup folder."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from fangzhi_desktop.storage.backup import BackupInfo, list_backups
-from fangzhi_desktop.ui import prompts
+from fangzhi_desktop.ui import jobs, prompts
+from fangzhi_desktop.ui.dialogs.password_dialog import PasswordDialog
+from fangzhi_desktop.ui.errors import reporting
 
 HEADERS = ("备份时间", "原因", "大小", "内容")
 
@@ -39,8 +42,11 @@ class BackupDialog(QDialog):
     restore_requested = Signal(Path)
     folder_changed = Signal(Path)
 
-    def __init__(self, parent: QWidget | None, folder: Path) -> None:
+    def __init__(self, parent: QWidget | None, folder: Path,
+                 db_path: Path | None = None) -> None:
         super().__init__(parent)
+        self.db_path = db_path  # the database to back up encrypted (the button needs it)
+        self.job: jobs.Job | None = None
         self.setWindowTitle("备份与恢复")
         self.resize(760, 460)
         self.folder = folder
@@ -64,6 +70,10 @@ class BackupDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.backup_button = QPushButton("立即备份")
         self.backup_button.clicked.connect(self.backup_requested)
+        self.encrypt_button = QPushButton("加密备份到…")
+        self.encrypt_button.setToolTip("用密码加密备份到U盘或指定文件夹；恢复时需输入该密码")
+        self.encrypt_button.clicked.connect(self.encrypted_backup)
+        self.encrypt_button.setVisible(db_path is not None)
         self.restore_button = QPushButton("恢复所选备份…")
         self.restore_button.clicked.connect(self._restore)
         self.open_button = QPushButton("打开备份文件夹")
@@ -71,8 +81,8 @@ class BackupDialog(QDialog):
         self.folder_button = QPushButton("更改备份文件夹…")
         self.folder_button.clicked.connect(self._choose_folder)
         row = QHBoxLayout()
-        for button in (self.backup_button, self.restore_button, self.open_button,
-                       self.folder_button):
+        for button in (self.backup_button, self.encrypt_button, self.restore_button,
+                       self.open_button, self.folder_button):
             row.addWidget(button)
         row.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -111,11 +121,60 @@ class BackupDialog(QDialog):
         backup = self.selected()
         if backup is None:
             return
+        if backup.encrypted:
+            self._restore_encrypted(backup)
+            return
         if prompts.confirm(self, "恢复备份",
                            f"用 {backup.created:%Y-%m-%d %H:%M} 的备份（{backup.describe()}）"
                            "替换当前数据？\n\n当前数据会先自动备份；恢复后窗口将重新打开。",
                            ok_text="恢复", warning=True):
             self.restore_requested.emit(backup.path)
+
+    def _restore_encrypted(self, backup: BackupInfo) -> None:
+        """The password first; the file is decrypted and checked before anything changes."""
+        from fangzhi_desktop.operations.encrypted_backups import opened
+
+        password = PasswordDialog.ask(self, "恢复加密备份",
+                                      f"{backup.path.name} 是加密备份，请输入备份时设置的密码。",
+                                      new=False)
+        if password is None:
+            return
+        with reporting(self, "无法恢复"), opened(backup.path, password) as (plain, info):
+            if prompts.confirm(self, "恢复备份",
+                               f"用 {backup.created:%Y-%m-%d %H:%M} 的加密备份（{info.describe()}）"
+                               "替换当前数据？\n\n当前数据会先自动备份；恢复后窗口将重新打开。",
+                               ok_text="恢复", warning=True):
+                self.restore_requested.emit(plain)  # handled at once, before ``plain`` goes
+
+    def encrypted_backup(self) -> jobs.Job | None:
+        """加密备份到…: a folder (a USB stick), a password typed twice, then the job."""
+        from fangzhi_desktop.operations.encrypted_backups import (
+            encrypted_target,
+            write_encrypted_backup,
+        )
+
+        if self.db_path is None or (self.job is not None and not self.job.done):
+            return None
+        folder = prompts.choose_folder(self, "加密备份到哪个文件夹（如U盘）", str(self.folder))
+        if folder is None:
+            return None
+        password = PasswordDialog.ask(
+            self, "加密备份", "请设置这个备份的密码。恢复时需要输入它；忘记密码将无法恢复，"
+            "请妥善保管。", new=True)
+        if password is None:
+            return None
+        target = encrypted_target(folder)
+
+        def work(conn: sqlite3.Connection, _progress: object) -> Path:
+            return write_encrypted_backup(conn, target, password)
+
+        def done(path: Path) -> None:
+            self.reload()
+            prompts.inform(self, "备份完成", f"已备份、校验并加密：\n{path}")
+
+        self.job = jobs.start_job(self, "正在加密备份", jobs.in_database(self.db_path, work),
+                                  on_success=done)
+        return self.job
 
     def _open_folder(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
