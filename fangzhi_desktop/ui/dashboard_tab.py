@@ -214,7 +214,11 @@ class DashboardTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.chart is None:
-            QTimer.singleShot(0, self, self.ensure_chart)  # dropped if the tab is gone
+            QTimer.singleShot(0, self, self._build_when_shown)  # dropped if the tab is gone
+
+    def _build_when_shown(self) -> None:
+        if self.isVisible() and _is_open(self.conn):  # not after the window has closed
+            self.ensure_chart()
 
     def ensure_chart(self) -> ChartPanel:
         """Build the chart area now (QtCharts is imported here)."""
@@ -225,3 +229,11 @@ class DashboardTab(QWidget):
             self.chart_stack.addWidget(self.chart)
             self.chart_stack.setCurrentWidget(self.chart)
         return self.chart
+
+
+def _is_open(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.total_changes  # noqa: B018  # raises once the connection is closed
+    except sqlite3.ProgrammingError:
+        return False
+    return True
