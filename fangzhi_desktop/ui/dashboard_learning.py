@@ -54,6 +54,7 @@ class LearningSummary(QFrame):
             self.short.setText("到“干部学习”页点击“导入花名册…”。")
             return
         self.completion.setText(f"{stats.completed}/{stats.headcount} 人已完成，"
+                                f"全办合计 {format_hours(stats.total_hours)} 学时，"
                                 f"人均 {format_hours(stats.average_hours)} 学时")
         self.completion.setStyleSheet("")
         short = stats.shortfall_list()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from fangzhi_desktop.domain.campaigns import CampaignTask
-from fangzhi_desktop.domain.workpoints import Grade, Status, WorkItem, week_bounds
+from fangzhi_desktop.domain.workpoints import Grade, week_bounds
+from fangzhi_desktop.operations.dashboard_data import load_chart_data
 from fangzhi_desktop.storage import campaigns as campaign_store
 from fangzhi_desktop.storage import workpoints as store
 from fangzhi_desktop.ui.dashboard_campaigns import CampaignSummary
@@ -31,6 +32,9 @@ from fangzhi_desktop.ui.dashboard_model import DueItemsModel
 from fangzhi_desktop.ui.dashboard_yearbook import YearbookSummary
 from fangzhi_desktop.ui.formatting import GRADE_BACKGROUND, GRADE_FOREGROUND, cn_day
 from fangzhi_desktop.ui.widgets import empty_label
+
+if TYPE_CHECKING:
+    from fangzhi_desktop.ui.dashboard_charts import ChartPanel
 
 NO_PLAN_TEXT = "还没有导入工作要点。请到“年度工作要点”页点击“导入…”，选择印发工作要点的通知文件。"
 
@@ -64,8 +68,7 @@ class DashboardTab(QWidget):
         super().__init__(parent)
         self.conn = conn
         self.clock = clock
-        self.chart: QWidget | None = None
-        self._chart_data: Counter[tuple[Status, Grade]] | None = None
+        self.chart: ChartPanel | None = None  # built when the chart area is first shown
         self._build()
         self.refresh()
 
@@ -98,7 +101,7 @@ class DashboardTab(QWidget):
         lists.addWidget(self.overdue_box, 3)
         lists.addWidget(self.due_box, 2)
 
-        self.chart_box = QGroupBox("工作要点概况")
+        self.chart_box = QGroupBox("图表")
         chart_layout = QVBoxLayout(self.chart_box)
         self.chart_stack = QStackedWidget()
         self.chart_placeholder = empty_label("正在生成图表……")
@@ -195,51 +198,42 @@ class DashboardTab(QWidget):
         self.yearbook.refresh(self.conn, today)
         years = store.plan_years(self.conn)
         self.body.setCurrentIndex(1 if years else 0)
+        if self.chart is not None:
+            self.chart.set_data(load_chart_data(self.conn, today))
         if not years:
             self.year_card.setText(_card_text(0, "工作要点"))
-            self._chart_data = None
-            self._set_chart(None)
             return
         latest = years[-1]
         items = store.list_items(self.conn, latest)
         done = sum(item.status.finished for item in items)
         self.year_card.setText(_card_text(len(items), f"{latest}年工作要点（已完成{done}项）"))
-        self.chart_box.setTitle(f"{latest}年工作要点：按状态和预警统计（共{len(items)}项）")
-        self._chart_data = _counts(items, today)
-        if self.chart is not None:
-            self.ensure_chart(rebuild=True)
+        self.chart_box.setTitle(f"图表：{latest}年工作要点及各项工作")
 
-    # --- The chart, built after the tab is first shown --------------------------------------
+    # --- The charts, built after the tab is first shown ------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.chart is None:
-            QTimer.singleShot(0, self, self.ensure_chart)  # dropped if the tab is gone
+            QTimer.singleShot(0, self, self._build_when_shown)  # dropped if the tab is gone
 
-    def ensure_chart(self, rebuild: bool = False) -> None:
-        """Build the chart now (QtCharts is imported here)."""
-        if self.chart is not None and not rebuild:
-            return
-        if self._chart_data is None:
-            self._set_chart(None)
-            return
-        from fangzhi_desktop.ui.dashboard_chart import build_chart
+    def _build_when_shown(self) -> None:
+        if self.isVisible() and _is_open(self.conn):  # not after the window has closed
+            self.ensure_chart()
 
-        self._set_chart(build_chart(self._chart_data))
+    def ensure_chart(self) -> ChartPanel:
+        """Build the chart area now (QtCharts is imported here)."""
+        if self.chart is None:
+            from fangzhi_desktop.ui.dashboard_charts import ChartPanel
 
-    def _set_chart(self, chart: QWidget | None) -> None:
-        if self.chart is not None:
-            self.chart_stack.removeWidget(self.chart)
-            self.chart.deleteLater()
-        self.chart = chart
-        if chart is None:
-            self.chart_placeholder.setText("还没有可统计的工作要点。")
-            self.chart_stack.setCurrentWidget(self.chart_placeholder)
-            return
-        self.chart_stack.addWidget(chart)
-        self.chart_stack.setCurrentWidget(chart)
+            self.chart = ChartPanel(load_chart_data(self.conn, self.clock()))
+            self.chart_stack.addWidget(self.chart)
+            self.chart_stack.setCurrentWidget(self.chart)
+        return self.chart
 
 
-def _counts(items: list[WorkItem], today: date) -> Counter[tuple[Status, Grade]]:
-    return Counter((item.status, item.grade(today)) for item in items)
-
+def _is_open(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.total_changes  # noqa: B018  # raises once the connection is closed
+    except sqlite3.ProgrammingError:
+        return False
+    return True

@@ -83,3 +83,25 @@ def test_campaign_rows_and_summary_open_the_campaign(make_window, demo_db: Path)
     dash.campaigns.body.linkActivated.emit("1")
     assert window.current_tab_key() == "campaigns"
     assert "学习吴志宏" in window.campaigns.campaign_combo.currentText()
+
+
+def test_yearbook_days_left_and_learning_totals(make_window, demo_db: Path) -> None:
+    window: MainWindow = make_window(demo_db)
+    dash = window.dashboard
+    assert dash.yearbook.days_left.text() == "距“当年卷当年出版”时限（12月31日）还有38天"
+    assert "全办合计" in dash.learning.completion.text()
+    assert "学时" in dash.learning.completion.text()
+    dash.learning.short.linkActivated.emit(
+        f"person:{dash.learning.stats.shortfall_list()[0].person.id}")
+    assert window.current_tab_key() == "learning"
+
+
+def test_days_left_wording() -> None:
+    from datetime import date
+
+    from fangzhi_desktop.ui.dashboard_yearbook import days_left_text
+
+    assert days_left_text(date(2026, 12, 31), date(2027, 1, 2)) == \
+        "已超过“当年卷当年出版”时限（2026年12月31日）2天"
+    assert days_left_text(date(2026, 12, 31), date(2026, 12, 31)).endswith("还有0天")
+    assert days_left_text(date(2026, 12, 31), date(2026, 1, 1), published=True) == "本卷已出版。"
