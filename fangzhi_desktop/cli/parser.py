@@ -66,6 +66,7 @@ SUBCOMMANDS = (
     "export",
     "fonts",
     "backup_restore",
+    "audit",
     "screenshot",
 )
 
