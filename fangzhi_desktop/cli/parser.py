@@ -67,6 +67,7 @@ SUBCOMMANDS = (
     "fonts",
     "backup_restore",
     "person",
+    "audit",
     "screenshot",
 )
 

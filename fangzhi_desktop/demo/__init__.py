@@ -25,7 +25,7 @@ def build_demo(path: str | Path, *, force: bool = False, today: date | None = No
     """Create a demo database at ``path``; an existing file is kept unless ``force``."""
     import importlib
 
-    from fangzhi_desktop.storage import open_database
+    from fangzhi_desktop.storage import audit, open_database
     from fangzhi_desktop.storage.database import checkpoint
 
     path = Path(path)
@@ -42,10 +42,11 @@ def build_demo(path: str | Path, *, force: bool = False, today: date | None = No
     try:
         total = sum(share for _, share in PARTS)
         done = 0.0
-        for name, share in PARTS:
-            part = importlib.import_module(f"fangzhi_desktop.demo.{name}")
-            part.add(conn, today, scaled(progress, done / total, (done + share) / total))
-            done += share
+        with audit.bulk(conn, "生成演示数据", table="_sqlite_migrations"):
+            for name, share in PARTS:
+                part = importlib.import_module(f"fangzhi_desktop.demo.{name}")
+                part.add(conn, today, scaled(progress, done / total, (done + share) / total))
+                done += share
         checkpoint(conn)
     finally:
         conn.close()

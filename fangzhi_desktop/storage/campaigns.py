@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from fangzhi_desktop.domain.calendar import WorkingCalendar
 from fangzhi_desktop.domain.campaign_keys import new_token
@@ -34,6 +35,7 @@ from fangzhi_desktop.domain.week_deadlines import find_deadline
 from fangzhi_desktop.domain.workpoints import Status
 from fangzhi_desktop.errors import FangzhiError, InputErrors
 from fangzhi_desktop.progress import Progress, no_progress
+from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage.database import transaction
 from fangzhi_desktop.storage.units import ensure_unit
 
@@ -193,7 +195,9 @@ def save_campaign(conn: sqlite3.Connection, plan: ParsedCampaign, *, year: int |
     fields = CampaignFields(plan.title, campaign_year, plan.issuer, plan.purpose,
                             tuple(plan.contents))
     total = max(1, sum(len(p.tasks) for p in plan.phases))
-    with transaction(conn):
+    source = Path(plan.source).name if plan.source else ""
+    with transaction(conn), audit.bulk(conn, "导入实施方案", table="campaign_activities",
+                                       source=source) as note:
         existing = find_campaign(conn, plan.title)
         if existing is not None and not replace:
             raise InputErrors(
@@ -226,6 +230,9 @@ def save_campaign(conn: sqlite3.Connection, plan: ParsedCampaign, *, year: int |
                    deadline_rule, deadline_issued, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
             rows,
         )
+        note.record_id = campaign_id
+        note.summary = (f"{'重新' if existing is not None else ''}导入实施方案“{plan.title}”："
+                        f"{len(plan.phases)} 个阶段、{no} 项任务")
     return campaign_id
 
 

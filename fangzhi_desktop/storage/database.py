@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from fangzhi_desktop.errors import DatabaseError
+from fangzhi_desktop.storage.audit_triggers import ensure_installed as _ensure_audit
 from fangzhi_desktop.storage.migrations import MIGRATION_SET, MIGRATIONS_TABLE, known_migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -161,6 +162,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         else:
             conn.execute(f"RELEASE {name}")
         return
+    _ensure_audit(conn)  # the audit trail's triggers, created before the first write
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

@@ -653,6 +653,35 @@ FROM learning_activities a;
 """)
 
 
+def m0009_audit_log(db: Database) -> None:
+    """The audit trail (修改记录): one row per changed record row, or one summary per bulk action.
+
+    ``table_name``/``row_id`` name the row that changed; ``record_table``/``record_id`` the
+    record a person sees it under (a work item's log entry belongs to the work item).
+    ``before``/``after`` are JSON objects of the changed columns (all columns for an insert or
+    a delete) with ID and phone numbers masked. The rows are written by per-connection TEMP
+    triggers (``storage.audit_triggers``), so no edit path can forget them.
+    """
+    _run(db, """
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')),
+    user TEXT NOT NULL DEFAULT '',
+    host TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL DEFAULT '',
+    op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete', 'summary')),
+    table_name TEXT NOT NULL,
+    row_id INTEGER,
+    record_table TEXT NOT NULL,
+    record_id INTEGER,
+    before TEXT,
+    after TEXT
+);
+CREATE INDEX audit_log_record ON audit_log(record_table, record_id, id);
+CREATE INDEX audit_log_at ON audit_log(at);
+""")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("0001_work_points", m0001_work_points),
     ("0002_office_profile", m0002_office_profile),
@@ -661,6 +690,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("0005_briefings", m0005_briefings),
     ("0006_campaigns", m0006_campaigns),
     ("0007_yearbook", m0007_yearbook),
+    ("0009_audit_log", m0009_audit_log),
     ("0010_search_index", m0010_search_index),
 )
 
@@ -677,8 +707,17 @@ def apply_pending(conn: sqlite3.Connection) -> list[str]:
     migrations = Migrations(MIGRATION_SET)
     for name, fn in MIGRATIONS:
         migrations(name=name)(fn)
+    from fangzhi_desktop.storage import audit_triggers
+
+    audit_triggers.uninstall(conn)  # they name columns; back, up to date, at the next write
     db = Database(conn, execute_plugins=False)
     names = [m.name for m in migrations.pending(db)]
+    fresh = len(names) == len(MIGRATIONS)
     migrations.apply(db)
     conn.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+    if names:
+        from fangzhi_desktop.storage.audit import record_summary
+
+        record_summary(conn, "新建数据文件" if fresh else f"升级数据结构（{'、'.join(names)}）",
+                       table="_sqlite_migrations")
     return names

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from operator import attrgetter
+from pathlib import Path
 
 from fangzhi_desktop.domain.people import PERSON_FIELDS, Person
 from fangzhi_desktop.errors import InputErrors
 from fangzhi_desktop.progress import Progress, no_progress
+from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage.database import transaction
 
 _CHUNK = 2000
@@ -55,7 +57,8 @@ def save_people(conn: sqlite3.Connection, people: Sequence[Person], *, source: s
     """
     _refuse_duplicates(people)
     now = datetime.now().strftime("%Y-%m-%d %H:%M:%S")  # as datetime('now', 'localtime')
-    with transaction(conn):
+    with transaction(conn), audit.bulk(conn, "导入花名册", table="people",
+                                       source=Path(source).name if source else "") as note:
         inserts, updates = _plan(conn, people, source, now)
         total = max(1, len(inserts) + len(updates))
         done = 0
@@ -66,6 +69,7 @@ def save_people(conn: sqlite3.Connection, people: Sequence[Person], *, source: s
                 conn.executemany(sql, chunk)
                 done += len(chunk)
         progress(1.0, f"已保存{done}人")
+        note.summary = f"导入花名册：新增 {len(inserts)} 人，更新 {len(updates)} 人"
     return SaveResult(inserted=len(inserts), updated=len(updates))
 
 

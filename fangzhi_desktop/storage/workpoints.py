@@ -26,6 +26,7 @@ from fangzhi_desktop.domain.workpoints import (
 )
 from fangzhi_desktop.errors import FangzhiError, InputErrors
 from fangzhi_desktop.progress import Progress, no_progress
+from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage.database import transaction
 from fangzhi_desktop.storage.units import ensure_unit
 
@@ -88,7 +89,9 @@ def save_plan(conn: sqlite3.Connection, plan: ParsedPlan, *, replace: bool = Fal
     if not plan.items:
         raise InputErrors("没有可导入的条目。")
     total = len(plan.items)
-    with transaction(conn):
+    source = Path(plan.source).name if plan.source else ""
+    with transaction(conn), audit.bulk(conn, "导入工作要点", table="work_plans",
+                                       source=source) as note:
         existing = conn.execute("SELECT id FROM work_plans WHERE year = ?",
                                 (plan.year,)).fetchone()
         if existing and not replace:
@@ -127,6 +130,9 @@ def save_plan(conn: sqlite3.Connection, plan: ParsedPlan, *, replace: bool = Fal
                 _link_units(conn, int(cur.lastrowid or 0), item.lead, item.support)
                 done += 1
                 progress(done / total, f"正在保存第{item.no}条")
+        note.record_id = plan_id
+        note.summary = (f"{'重新' if existing else ''}导入{plan.year}年工作要点：{done} 条"
+                        + (f"（{source}）" if source else ""))
     return plan_id
 
 
@@ -137,20 +143,22 @@ def delete_plan(conn: sqlite3.Connection, year: int) -> None:
 
 def _link_units(conn: sqlite3.Connection, item_id: int, lead: Iterable[str],
                 support: Iterable[str]) -> None:
-    conn.execute("DELETE FROM work_item_units WHERE item_id = ?", (item_id,))
-    seen: set[int] = set()
-    position = 0
+    """Set an item's units; rows that stay are kept (the audit trail shows only changes)."""
+    rows: dict[int, tuple[str, int]] = {}
     for role, names in (("lead", lead), ("support", support)):
         for name in names:
             unit_id = ensure_unit(conn, name)
-            if unit_id in seen:
-                continue
-            seen.add(unit_id)
-            position += 1
-            conn.execute(
-                "INSERT INTO work_item_units (item_id, unit_id, role, position) VALUES (?,?,?,?)",
-                (item_id, unit_id, role, position),
-            )
+            if unit_id not in rows:
+                rows[unit_id] = (role, len(rows) + 1)
+    marks = ", ".join("?" * len(rows))
+    conn.execute(f"DELETE FROM work_item_units WHERE item_id = ? AND unit_id NOT IN ({marks})",
+                 (item_id, *rows))
+    conn.executemany(
+        """INSERT INTO work_item_units (item_id, unit_id, role, position) VALUES (?, ?, ?, ?)
+           ON CONFLICT (item_id, unit_id) DO UPDATE SET role = excluded.role,
+               position = excluded.position""",
+        [(item_id, unit_id, role, position) for unit_id, (role, position) in rows.items()],
+    )
 
 
 # --- Reading items ---------------------------------------------------------------------------

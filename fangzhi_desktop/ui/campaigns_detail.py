@@ -56,11 +56,12 @@ def _table(model: object, min_height: int) -> QTableView:
 class TaskDetailPane(QWidget):
     """Shows one task; the buttons emit action names, a ticked step ``step_toggled``."""
 
-    action_requested = Signal(str)  # progress, urge, status, extend, close, edit
+    action_requested = Signal(str)  # progress, urge, status, extend, close, edit, history
     step_toggled = Signal(int, bool)  # position, done
 
     ACTIONS = (("progress", "添加进展…"), ("urge", "催办…"), ("status", "修改状态…"),
-               ("extend", "延期…"), ("close", "销号…"), ("edit", "编辑任务…"))
+               ("extend", "延期…"), ("close", "销号…"), ("edit", "编辑任务…"),
+               ("history", "修改记录…"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

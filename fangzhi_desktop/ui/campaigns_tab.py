@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from fangzhi_desktop.domain.campaigns import CampaignInfo, CampaignTask, Phase, phase_today
 from fangzhi_desktop.domain.workpoints import EntryKind, Status
 from fangzhi_desktop.errors import FangzhiError
+from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage import campaign_followup as followup
 from fangzhi_desktop.storage import campaigns as store
 from fangzhi_desktop.storage.campaigns import PhaseFields, TaskFilter
@@ -520,6 +521,12 @@ class CampaignsTab(QWidget):
         task = self.current_task()
         if task is None:
             return
+        if name == "history":
+            from fangzhi_desktop.ui.dialogs.audit_dialog import AuditDialog
+
+            AuditDialog.show_record(self, self.conn, "campaign_tasks", task.id,
+                                    f"第{task.no}项任务")
+            return
         with reporting(self):
             command = self._command(name, task)
             if command is not None:
@@ -606,7 +613,7 @@ class CampaignsTab(QWidget):
         rows = PhasesDialog.ask(self, self._phases)
         if rows is None:
             return
-        with reporting(self):
+        with reporting(self), audit.action(self.conn, "编辑阶段"):
             before = {p.id: p for p in self._phases}
             kept = {row.id for row in rows if row.id is not None}
             for phase_id in before.keys() - kept:
@@ -664,7 +671,8 @@ class CampaignsTab(QWidget):
             from fangzhi_desktop.storage.backup import backup_before
 
             backup_before(conn, "删除专项活动前")
-            store.delete_campaign(conn, campaign_id)
+            with audit.action(conn, "删除专项活动"):
+                store.delete_campaign(conn, campaign_id)
 
         self.delete_job = start_job(self, "删除专项活动", in_database(self.db_path, work),
                                     on_success=lambda _r: self._deleted())

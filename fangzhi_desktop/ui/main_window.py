@@ -150,6 +150,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
+        self.audit_action = QAction("修改记录…", self)
+        self.audit_action.setStatusTip("查看谁在何时修改了哪些内容（修改前后的值）")
+        self.audit_action.triggered.connect(self.show_audit_log)
+        file_menu.addAction(self.audit_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -217,6 +221,12 @@ class MainWindow(QMainWindow):
             return
         with reporting(self):
             OfficeProfileDialog.ask(self, self.conn, self.clock().year)
+
+    def show_audit_log(self) -> QDialog | None:
+        """文件 → 修改记录… (window-modal, does not block)."""
+        from fangzhi_desktop.ui.dialogs.audit_dialog import AuditDialog
+
+        return None if self.conn is None else AuditDialog.show_log(self, self.conn)
 
     # --- Backups ---------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from fangzhi_desktop.domain.workpoints import EntryKind, Status
+from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage import workpoints as store
 from fangzhi_desktop.storage.workpoints import ItemFields, StatusFields
 from fangzhi_desktop.ui.errors import report_error
@@ -36,7 +37,8 @@ class ItemCommand(QUndoCommand):
     def apply(self) -> None:
         """Do the edit now (raises on refusal); called before pushing."""
         try:
-            self.do()
+            with audit.action(self.conn, self.text()):
+                self.do()
         finally:
             self._notify(self.item_id)
         self._applied_once = True
@@ -45,14 +47,16 @@ class ItemCommand(QUndoCommand):
         if self._applied_once:
             self._applied_once = False
             return
-        self._guarded(self.do)
+        self._guarded(self.do, f"重做：{self.text()}")
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        self._guarded(self.revert, f"撤销：{self.text()}")
 
-    def _guarded(self, action: Callable[[], None]) -> None:
+    def _guarded(self, action: Callable[[], None], name: str) -> None:
+        """Run ``action`` under ``name`` in the audit trail; a failure drops the command."""
         try:
-            action()
+            with audit.action(self.conn, name):
+                action()
         except Exception as exc:
             self.setObsolete(True)
             report_error(None, exc, "无法撤销或重做")

@@ -43,10 +43,10 @@ def _value_label() -> QLabel:
 class ItemDetailPane(QWidget):
     """Shows one item; the buttons emit the action names (the tab does the work)."""
 
-    action_requested = Signal(str)  # "progress", "urge", "status", "extend", "edit"
+    action_requested = Signal(str)  # "progress", "urge", "status", "extend", "edit", "history"
 
     ACTIONS = (("progress", "添加进展…"), ("urge", "催办…"), ("status", "修改状态…"),
-               ("extend", "延期…"), ("edit", "编辑条目…"))
+               ("extend", "延期…"), ("edit", "编辑条目…"), ("history", "修改记录…"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

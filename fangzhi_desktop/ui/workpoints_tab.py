@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from fangzhi_desktop.domain.workpoints import EntryKind, Status, WorkItem
 from fangzhi_desktop.errors import FangzhiError
+from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage import workpoints as store
 from fangzhi_desktop.storage.units import list_units
 from fangzhi_desktop.storage.workpoints import ItemFilter
@@ -367,7 +368,12 @@ class WorkpointsTab(QWidget):
             return
         today = self.clock()
         command = None
-        if name in ("progress", "urge"):
+        if name == "history":
+            from fangzhi_desktop.ui.dialogs.audit_dialog import AuditDialog
+
+            AuditDialog.show_record(self, self.conn, "work_items", item.id,
+                                    f"{item.year}年 第{item.no}条")
+        elif name in ("progress", "urge"):
             kind = EntryKind.PROGRESS if name == "progress" else EntryKind.URGE
             entry = LogEntryDialog.ask(self, item, today, kind)
             if entry is not None:
@@ -433,7 +439,7 @@ class WorkpointsTab(QWidget):
                                   year + 1)
         if target is None:
             return
-        with reporting(self):
+        with reporting(self), audit.action(self.conn, f"结转{year}年未完成事项至{target}年"):
             new_ids = store.carry_over(self.conn, year, target)
             if not new_ids:
                 prompts.inform(self, "结转未完成事项",

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fangzhi_desktop.errors import FangzhiError
+from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage.calendar import add_year, list_years, remove_year, working_calendar
 from fangzhi_desktop.storage.calendar import year_data as office_year
 from fangzhi_desktop.storage.database import transaction
@@ -140,7 +141,7 @@ class CalendarDialog(QDialog):
         try:
             entries = read_year_file(path)
             replaced = [year for year, _ in entries if office_year(self.conn, year) is not None]
-            with transaction(self.conn):
+            with audit.action(self.conn, "添加工作日历"), transaction(self.conn):
                 for year, entry in entries:
                     add_year(self.conn, year, entry, source_file=Path(path).name)
         except Exception as exc:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from fangzhi_desktop.domain.office import PROFILE_LABELS, OfficeProfile
+from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage.office import load_profile, save_profile
 from fangzhi_desktop.ui.errors import report_error
 from fangzhi_desktop.ui.widgets import FormDialog
@@ -134,7 +135,8 @@ class OfficeProfileDialog(FormDialog):
     def accept(self) -> None:
         if self.validate() is None:
             try:
-                save_profile(self.conn, self.profile())
+                with audit.action(self.conn, "修改单位信息"):
+                    save_profile(self.conn, self.profile())
             except Exception as exc:
                 report_error(self, exc, "无法保存单位信息")
                 return

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage.units import Unit, add_alias, list_units, merge_units, unit_usage
 from fangzhi_desktop.ui import prompts
 from fangzhi_desktop.ui.errors import reporting
@@ -121,7 +122,7 @@ class UnitsDialog(QDialog):
                                f"都将改为“{keep}”，“{chosen.name}”保留为“{keep}”的别名。",
                                ok_text="合并"):
             return
-        with reporting(self):
+        with reporting(self), audit.action(self.conn, f"合并单位：{chosen.name}→{keep}"):
             merge_units(self.conn, int(keep_id), chosen.id)
             self.reload(select=int(keep_id))
             self.changed.emit()
@@ -131,7 +132,7 @@ class UnitsDialog(QDialog):
         text = self.alias.text().strip()
         if chosen is None or not text:
             return
-        with reporting(self):
+        with reporting(self), audit.action(self.conn, "添加单位别名"):
             add_alias(self.conn, chosen.id, text)
             self.alias.clear()
             self.reload(select=chosen.id)

@@ -1,0 +1,186 @@
+"""The audit trail (修改记录): naming an edit, silencing a bulk action, reading the log.
+
+Rows are written by the triggers of ``storage.audit_triggers``. An edit names itself with
+``with action(conn, "修改状态"):`` (default ``编辑``); a bulk action (an import writing thousands
+of rows) runs inside ``with bulk(conn, "导入花名册") as note:`` — the per-row records are
+silenced for it and one summary entry is written instead, inside the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from fangzhi_desktop.domain.audit import AuditEntry
+from fangzhi_desktop.storage.audit_triggers import (
+    DEFAULT_ACTION,
+    drop_triggers,
+    ensure_context,
+)
+
+_COLUMNS = ("id, at, user, host, action, op, table_name, row_id, record_table, record_id,"
+            " before, after")
+# Ids shown by name in the trail: column -> (table, name column).
+_NAMED_IDS = {"unit_id": ("units", "name"), "person_id": ("people", "name"),
+              "type_id": ("learning_types", "name"), "phase_id": ("campaign_phases", "name")}
+
+
+@contextmanager
+def action(conn: sqlite3.Connection, name: str) -> Iterator[None]:
+    """Record the writes inside the block under ``name`` (nested blocks restore the outer)."""
+    ensure_context(conn)
+    (previous,) = conn.execute("SELECT action FROM temp.audit_context").fetchone()
+    conn.execute("UPDATE temp.audit_context SET action = ?", (name or DEFAULT_ACTION,))
+    try:
+        yield
+    finally:
+        conn.execute("UPDATE temp.audit_context SET action = ?", (previous,))
+
+
+@dataclass
+class BulkNote:
+    """What a bulk action's summary entry will say; the block fills in the outcome."""
+
+    summary: str
+    table: str
+    record_id: int | None = None
+    details: dict[str, object] = field(default_factory=dict)
+
+
+@contextmanager
+def bulk(conn: sqlite3.Connection, name: str, *, table: str, record_id: int | None = None,
+         source: str = "") -> Iterator[BulkNote]:
+    """Silence the per-row records inside the block; on success write one summary entry.
+
+    Use inside the action's transaction, so the summary is written or rolled back with it.
+    """
+    _, previous = ensure_context(conn)
+    note = BulkNote(name, table, record_id, {"source_file": source} if source else {})
+    conn.execute("UPDATE temp.audit_context SET quiet = 1")
+    drop_triggers(conn)  # cheaper than triggers that fire and do nothing on every row
+    try:
+        yield note
+    finally:
+        conn.execute("UPDATE temp.audit_context SET quiet = ?", (previous,))
+    if not previous:  # a bulk action inside another one: the outer summary is enough
+        record_summary(conn, note.summary, table=note.table, record_id=note.record_id,
+                       details=note.details)
+
+
+def record_summary(conn: sqlite3.Connection, action_name: str, *, table: str,
+                   record_id: int | None = None,
+                   details: Mapping[str, object] | None = None) -> None:
+    """Write one summary entry (nothing when the file has no audit trail yet)."""
+    if not _has_log(conn):
+        return
+    ensure_context(conn)
+    user, host = conn.execute("SELECT user, host FROM temp.audit_context").fetchone()
+    conn.execute(
+        """INSERT INTO audit_log (user, host, action, op, table_name, record_table, record_id,
+               after) VALUES (?, ?, ?, 'summary', ?, ?, ?, ?)""",
+        (user, host, action_name, table, table, record_id,
+         json.dumps(dict(details), ensure_ascii=False) if details else None),
+    )
+
+
+def history(conn: sqlite3.Connection, table: str, record_id: int) -> list[AuditEntry]:
+    """Every entry of one record (its parts included), newest first."""
+    if not _has_log(conn):
+        return []
+    rows = conn.execute(
+        f"""SELECT {_COLUMNS} FROM audit_log WHERE record_table = ? AND record_id = ?
+            ORDER BY id DESC""", (table, record_id)).fetchall()
+    return _entries(conn, rows)
+
+
+def latest(conn: sqlite3.Connection, limit: int = 500, *, user: str | None = None,
+           since: str | None = None, until: str | None = None,
+           table: str | None = None) -> list[AuditEntry]:
+    """The newest entries overall, optionally of one user, a date range (``YYYY-MM-DD``,
+    inclusive) or one kind of record."""
+    if not _has_log(conn):
+        return []
+    where: list[str] = []
+    params: list[object] = []
+    if user:
+        where.append("user = ?")
+        params.append(user)
+    if since:
+        where.append("at >= ?")
+        params.append(since)
+    if until:
+        where.append("at < date(?, '+1 day')")
+        params.append(until)
+    if table:
+        where.append("record_table = ?")
+        params.append(table)
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM audit_log {clause} ORDER BY id DESC LIMIT ?",
+        (*params, max(1, limit))).fetchall()
+    return _entries(conn, rows)
+
+
+def users(conn: sqlite3.Connection) -> list[str]:
+    """Everyone who appears in the trail."""
+    if not _has_log(conn):
+        return []
+    return [r[0] for r in conn.execute("SELECT DISTINCT user FROM audit_log ORDER BY user")]
+
+
+def count(conn: sqlite3.Connection) -> int:
+    if not _has_log(conn):
+        return 0
+    return int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+
+
+def _has_log(conn: sqlite3.Connection) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'audit_log'"
+    ).fetchone() is not None
+
+
+def _entries(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> list[AuditEntry]:
+    entries = [AuditEntry(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]),
+                          str(r[6]), _int(r[7]), str(r[8]), _int(r[9]), _json(r[10]),
+                          _json(r[11])) for r in rows]
+    names = _names(conn, entries)
+    if names:
+        for entry in entries:
+            for values in (entry.before, entry.after):
+                for column, value in values.items():
+                    if (column, value) in names:
+                        values[column] = names[column, value]
+    return entries
+
+
+def _names(conn: sqlite3.Connection, entries: list[AuditEntry]) -> dict[tuple[str, object], str]:
+    """Names of the units, people, … whose ids the entries hold (``unit_id`` 3 → 地方志办)."""
+    wanted: dict[str, set[int]] = {}
+    for entry in entries:
+        for values in (entry.before, entry.after):
+            for column, value in values.items():
+                if column in _NAMED_IDS and isinstance(value, int):
+                    wanted.setdefault(column, set()).add(value)
+    names: dict[tuple[str, object], str] = {}
+    for column, ids in wanted.items():
+        table, name = _NAMED_IDS[column]
+        marks = ", ".join("?" * len(ids))
+        for pk, text in conn.execute(
+                f"SELECT id, {name} FROM {table} WHERE id IN ({marks})", sorted(ids)):
+            names[column, pk] = str(text)
+    return names
+
+
+def _int(value: object) -> int | None:
+    return None if value is None else int(str(value))
+
+
+def _json(value: object) -> dict[str, object]:
+    if not value:
+        return {}
+    data = json.loads(str(value))
+    return data if isinstance(data, dict) else {}

@@ -1,0 +1,179 @@
+"""修改记录: who changed what and when, for one record or (文件 → 修改记录…) the whole file.
+
+One line per changed field: 时间 / 用户 / 操作 / 字段 / 原值 / 新值 (the whole log adds 对象,
+the record the change belongs to). A filter box narrows the lines to those containing a
+text (a name, a date such as ``2026-03``, an action); the whole log can also be narrowed to
+one user.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fangzhi_desktop.domain.audit import ChangeLine, change_lines
+from fangzhi_desktop.storage import audit
+
+RECORD_COLUMNS = ("at", "user", "action", "field", "old", "new")
+LOG_COLUMNS = ("at", "user", "action", "record", "field", "old", "new")
+HEADERS = {"at": "时间", "user": "用户", "action": "操作", "record": "对象", "field": "字段",
+           "old": "原值", "new": "新值"}
+LOG_LIMIT = 2000  # entries read for the whole log (newest first)
+ALL_USERS = "全部用户"
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+
+class AuditModel(QAbstractTableModel):
+    """Change lines as a read-only table."""
+
+    def __init__(self, columns: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.lines: list[ChangeLine] = []
+
+    def set_lines(self, lines: list[ChangeLine]) -> None:
+        self.beginResetModel()
+        self.lines = lines
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        return str(getattr(self.lines[index.row()], self.columns[index.column()]))
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return HEADERS[self.columns[section]]
+        return None
+
+
+class AuditDialog(QDialog):
+    """The trail of one record (``table``/``record_id``) or, without them, of the whole file."""
+
+    def __init__(self, conn: sqlite3.Connection, *, table: str | None = None,
+                 record_id: int | None = None, title: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.conn = conn
+        self.record = (table, record_id) if table and record_id is not None else None
+        self.setWindowTitle(f"修改记录 — {title}" if title else "修改记录")
+        self.resize(980, 560)
+        self.model = AuditModel(RECORD_COLUMNS if self.record else LOG_COLUMNS, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("筛选：输入姓名、日期（如 2026-03）、操作或内容")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter)
+        self.user_combo = QComboBox()
+        self.user_combo.setVisible(self.record is None)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: #555;")
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.user_combo)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in {"at": 140, "user": 120, "action": 150, "record": 140,
+                              "field": 130, "old": 190}.items():
+            if column in self.model.columns:
+                header.resizeSection(self.model.columns.index(column), width)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        layout.addWidget(buttons)
+
+        if self.record is None:
+            self.user_combo.addItem(ALL_USERS)
+            self.user_combo.addItems(audit.users(conn))
+            self.user_combo.currentIndexChanged.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.record is not None:
+            entries = audit.history(self.conn, *self.record)
+        else:
+            user = self.user_combo.currentText()
+            entries = audit.latest(self.conn, LOG_LIMIT,
+                                   user=None if user == ALL_USERS else user)
+        self.model.set_lines([line for entry in entries for line in change_lines(entry)])
+        self._entries = len(entries)
+        self._count()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self._count()
+
+    def _count(self) -> None:
+        shown = self.proxy.rowCount()
+        if not self.model.lines:
+            self.count_label.setText("还没有修改记录。" if self.record else
+                                     "还没有修改记录（本版本起记录每一次修改）。")
+        elif shown == len(self.model.lines):
+            limit = "（最近的）" if self.record is None and self._entries >= LOG_LIMIT else ""
+            self.count_label.setText(f"共 {shown} 行{limit}")
+        else:
+            self.count_label.setText(f"筛选出 {shown} 行（共 {len(self.model.lines)} 行）")
+
+    @classmethod
+    def show_record(cls, parent: QWidget, conn: sqlite3.Connection, table: str,
+                    record_id: int, title: str) -> AuditDialog:
+        """Open (not blocking) the trail of one record."""
+        dialog = cls(conn, table=table, record_id=record_id, title=title, parent=parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    @classmethod
+    def show_log(cls, parent: QWidget, conn: sqlite3.Connection) -> AuditDialog:
+        """Open (not blocking) the whole file's trail."""
+        dialog = cls(conn, parent=parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
