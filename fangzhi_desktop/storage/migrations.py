@@ -682,6 +682,30 @@ CREATE INDEX audit_log_at ON audit_log(at);
 """)
 
 
+def m0012_paging_indexes(db: Database) -> None:
+    """Indexes for tables paged from SQL at 10⁵–10⁶ rows (docs/performance.md): the people list
+    in roster order, per 科室 and by name, and a trigram full-text index over names (FTS5,
+    external content, kept in sync by triggers) for searches of three characters or more."""
+    _run(db, """
+CREATE INDEX people_roster_order ON people(roster_order, id);
+CREATE INDEX people_department ON people(department, roster_order, id);
+CREATE INDEX people_name ON people(name, id);
+CREATE VIRTUAL TABLE people_fts USING fts5(
+    name, content='people', content_rowid='id', tokenize='trigram');
+INSERT INTO people_fts(people_fts) VALUES ('rebuild');
+CREATE TRIGGER people_fts_insert AFTER INSERT ON people BEGIN
+    INSERT INTO people_fts(rowid, name) VALUES (NEW.id, NEW.name);
+END;
+CREATE TRIGGER people_fts_delete AFTER DELETE ON people BEGIN
+    INSERT INTO people_fts(people_fts, rowid, name) VALUES ('delete', OLD.id, OLD.name);
+END;
+CREATE TRIGGER people_fts_update AFTER UPDATE OF name ON people BEGIN
+    INSERT INTO people_fts(people_fts, rowid, name) VALUES ('delete', OLD.id, OLD.name);
+    INSERT INTO people_fts(rowid, name) VALUES (NEW.id, NEW.name);
+END;
+""")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("0001_work_points", m0001_work_points),
     ("0002_office_profile", m0002_office_profile),
@@ -692,6 +716,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("0007_yearbook", m0007_yearbook),
     ("0009_audit_log", m0009_audit_log),
     ("0010_search_index", m0010_search_index),
+    ("0012_paging_indexes", m0012_paging_indexes),
 )
 
 

@@ -50,6 +50,11 @@ def running() -> int:
     return len(_active)
 
 
+def working() -> int:
+    """How many jobs' work is still running in a worker (results not yet delivered)."""
+    return sum(1 for job in _active if not job.done)
+
+
 def in_database(db_path: Path,
                 work: Callable[[sqlite3.Connection, Progress], Any]) -> Callable[[Progress], Any]:
     """Wrap ``work(conn, progress)`` so it runs on its own connection, closed afterwards."""

@@ -3,6 +3,7 @@ activities, the year's activities and the briefing issues."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
@@ -12,7 +13,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
@@ -26,11 +26,12 @@ from fangzhi_desktop.domain.learning import (
     PersonYear,
     format_hours,
 )
-from fangzhi_desktop.domain.privacy import matches_number
 from fangzhi_desktop.domain.workpoints import Grade
+from fangzhi_desktop.storage.paged_query import PagedQuery
+from fangzhi_desktop.storage.people_paging import LEARNING_PEOPLE, store_year_figures
 from fangzhi_desktop.ui.formatting import grade_background, grade_foreground, iso, rich_tooltip
+from fangzhi_desktop.ui.paged_table_model import PagedTableModel
 
-SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # person, activity or issue id
 _ROOT = QModelIndex()
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
@@ -97,46 +98,65 @@ _NUMBERS = {PeopleColumn.REQUIRED, PeopleColumn.EARNED, PeopleColumn.CARRIED,
             PeopleColumn.SHORTFALL}
 
 
-class PeopleModel(_Table):
-    """The roster with each person's hours of the year (ID numbers and phones never shown)."""
+class PeopleModel(PagedTableModel):
+    """The roster with each person's hours of the year (ID numbers and phones never shown).
+
+    The year's figures are computed in Python and held here by person id; which people are
+    shown, and in what order, comes from SQL a page at a time (``storage.people_paging``), so
+    a filter or a sort costs the same whether the roster has 25 people or 100,000.
+    """
 
     headers = PEOPLE_HEADERS
+    sort_names = (None, "department", "position", "rank", "requirement", "earned", "carried",
+                  "shortfall", "status")  # 姓名 sorts in roster order
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, conn: sqlite3.Connection, parent: QObject | None = None) -> None:
+        super().__init__(None, parent)
+        self.conn = conn
         self._people: list[PersonYear] = []
+        self._by_id: dict[int, PersonYear] = {}
         self._carry_cap = 0.0
 
     def set_stats(self, stats: LearningYear | None) -> None:
-        self.beginResetModel()
         self._people = list(stats.people) if stats is not None else []
+        self._by_id = {p.person.id: p for p in self._people if p.person.id is not None}
         self._carry_cap = stats.policy.carry_cap if stats is not None else 0.0
-        self.endResetModel()
+        store_year_figures(self.conn, (
+            (p.person.id, n, p.department, p.requirement, p.earned, p.carried_in, p.shortfall,
+             p.complete) for n, p in enumerate(self._people) if p.person.id is not None))
+        if self.query is None:
+            self.query = PagedQuery(self.conn, LEARNING_PEOPLE)
+        self.refresh()
+
+    def apply_filter(self, department: str | None, only_short: bool, search: str) -> None:
+        """科室, 只看未完成 and a search by name (or by a whole 公民身份号码)."""
+        self.set_filter("department", department)
+        self.set_filter("complete", False if only_short else None)
+        self.set_search(search)
 
     def person(self, index: QModelIndex) -> PersonYear | None:
-        if not index.isValid() or index.row() >= len(self._people):
-            return None
-        return self._people[index.row()]
-
-    def people(self) -> list[PersonYear]:
-        return list(self._people)
-
-    def row_of(self, person_id: int) -> int:
-        return next((n for n, p in enumerate(self._people) if p.person.id == person_id), -1)
-
-    def _rows(self) -> int:
-        return len(self._people)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        p = self._people[index.row()]
-        column = PeopleColumn(index.column())
+        person_id = self.id_at(index.row())
+        return self._by_id.get(person_id) if person_id is not None else None
+
+    def person_by_id(self, person_id: int) -> PersonYear | None:
+        return self._by_id.get(person_id)
+
+    def people(self) -> list[PersonYear]:
+        """Everyone of the year in roster order, whatever the filter."""
+        return list(self._people)
+
+    def total(self) -> int:
+        return len(self._people)
+
+    def cell(self, values: Sequence[object], column_number: int, role: int) -> Any:
+        p = self._by_id.get(values[0])  # type: ignore[call-overload]
+        if p is None:
+            return None
+        column = PeopleColumn(column_number)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(p, column)
-        if role == SORT_ROLE:
-            return self._sort_key(p, column, index.row())
         if role == ID_ROLE:
             return p.person.id
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -175,22 +195,6 @@ class PeopleModel(_Table):
             return hours_text(p.shortfall) if p.shortfall else ""
         return status_text(p)
 
-    @staticmethod
-    def _sort_key(p: PersonYear, column: PeopleColumn, row: int) -> Any:
-        if column == PeopleColumn.NAME:
-            return row  # roster order
-        if column == PeopleColumn.REQUIRED:
-            return p.requirement
-        if column == PeopleColumn.EARNED:
-            return p.earned
-        if column == PeopleColumn.CARRIED:
-            return p.carried_in
-        if column == PeopleColumn.SHORTFALL:
-            return p.shortfall
-        if column == PeopleColumn.STATUS:
-            return (p.complete, -p.shortfall)
-        return PeopleModel._text(p, column)
-
     def _tooltip(self, p: PersonYear, column: PeopleColumn) -> str | None:
         if column in (PeopleColumn.DEPARTMENT, PeopleColumn.POSITION, PeopleColumn.RANK):
             return self._text(p, column) or None  # the whole text of an elided cell
@@ -209,39 +213,6 @@ class PeopleModel(_Table):
             return (f"应修{hours_text(p.requirement)}学时，已修{hours_text(p.total)}学时"
                     f"（含结转），还差{hours_text(p.shortfall)}学时。")
         return None
-
-
-class PeopleFilter(QSortFilterProxyModel):
-    """科室, 只看未完成 and a search over ``PeopleModel``: part of a name, or a whole ID or
-    mobile number (matched against the stored number, which the table never shows)."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.department: str | None = None
-        self.only_short = False
-        self.search = ""
-        self.setSortRole(SORT_ROLE)
-
-    def set_filter(self, department: str | None, only_short: bool, search: str) -> None:
-        self.beginFilterChange()
-        self.department = department
-        self.only_short = only_short
-        self.search = "".join(search.split())
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int,
-                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, PeopleModel)
-        p = model.person(model.index(source_row, 0, source_parent))
-        if p is None:
-            return False
-        if self.department is not None and p.department != self.department:
-            return False
-        if self.only_short and p.complete:
-            return False
-        return (not self.search or self.search in p.person.name
-                or matches_number(self.search, p.person.id_number, p.person.phone))
 
 
 # --- 科室 totals -------------------------------------------------------------------------------

@@ -43,7 +43,6 @@ from fangzhi_desktop.ui.learning_models import (
     CreditsModel,
     DepartmentsModel,
     PeopleColumn,
-    PeopleFilter,
     PeopleModel,
     hours_text,
     status_colours,
@@ -262,10 +261,9 @@ class PeopleView(QWidget):
         bar.addWidget(self.roster_button)
         bar.addWidget(self.report_button)
 
-        self.model = PeopleModel(self)
-        self.proxy = PeopleFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = _table(self.proxy)
+        self.model = PeopleModel(self.ctx.conn, self)  # filtered and sorted in SQL
+        self.proxy = self.model  # the name callers knew when a proxy filtered in memory
+        self.table = _table(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # roster order until asked
         header = self.table.horizontalHeader()
@@ -323,6 +321,7 @@ class PeopleView(QWidget):
         self.report_button.clicked.connect(self.export_report)
         self.roster_button.clicked.connect(self.export_roster)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self.model.sorted.connect(self._sorted)
         self.history_menu = HistoryMenu(self.table, lambda: self.ctx.conn, self._record_of)
 
     def _record_of(self, index: QModelIndex) -> tuple[str, int, str] | None:
@@ -363,10 +362,10 @@ class PeopleView(QWidget):
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
-        self.proxy.set_filter(self.department_combo.currentData(), self.short_check.isChecked(),
-                              self.search_edit.text())
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
+        self.model.apply_filter(self.department_combo.currentData(),
+                                self.short_check.isChecked(), self.search_edit.text())
+        total = self.model.total()
+        shown = self.model.rowCount()
         done = self.stats.completed if self.stats else 0
         text = f"共 {total} 人，已完成 {done} 人" if shown == total \
             else f"显示 {shown} 人（共 {total} 人，已完成 {done} 人）"
@@ -386,28 +385,30 @@ class PeopleView(QWidget):
         self.apply_filter()
 
     def shown_names(self) -> list[str]:
-        return [self.proxy.data(self.proxy.index(r, PeopleColumn.NAME))
-                for r in range(self.proxy.rowCount())]
+        return [self.model.data(self.model.index(r, PeopleColumn.NAME))
+                for r in range(self.model.rowCount())]
 
     # --- Selection -------------------------------------------------------------------------
 
     def select_person(self, person_id: int) -> bool:
         """Select a shown person and show their card; False when filtered out or unknown."""
-        row = self.model.row_of(person_id)
-        if row < 0:
+        person = self.model.person_by_id(person_id)
+        row = self.model.row_of(person_id) if person is not None else -1
+        if person is None or row < 0:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
-            return False
+        index = self.model.index(row, 0)
         self.current_id = person_id
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index)
-        person = self.model.person(self.model.index(row, 0))
-        if person is not None:
-            self.card.show_person(person)
+        self.card.show_person(person)
         return True
+
+    def _sorted(self) -> None:
+        """The model was read again in the new order: the selected person stays selected."""
+        if self.current_id is not None:
+            self.select_person(self.current_id)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         person_id = current.data(ID_ROLE) if current.isValid() else None

@@ -29,8 +29,8 @@ def _tab(make_window, demo_db: Path) -> tuple[MainWindow, LearningTab]:
 
 
 def _column(tab: LearningTab, column: PeopleColumn) -> list[str]:
-    proxy = tab.people.proxy
-    return [proxy.data(proxy.index(row, column)) for row in range(proxy.rowCount())]
+    model = tab.people.model
+    return [model.data(model.index(row, column)) for row in range(model.rowCount())]
 
 
 def test_the_roster_with_its_hours(make_window, demo_db: Path, qtmodeltester) -> None:
@@ -41,17 +41,17 @@ def test_the_roster_with_its_hours(make_window, demo_db: Path, qtmodeltester) ->
     assert people.model.headerData(0, Qt.Orientation.Horizontal) == "姓名"
     assert [people.model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)] == \
         ["姓名", "科室", "职务", "职级", "应修学时", "已修学时", "结转", "差额", "状态"]
-    assert people.proxy.rowCount() == 25
+    assert people.model.rowCount() == 25
     assert people.count_label.text() == "共 25 人，已完成 21 人"
     assert "21/25 人已完成" in tab.summary_label.text()
     statuses = _column(tab, PeopleColumn.STATUS)
     assert statuses.count("已完成") == 21 and statuses.count("未完成") == 4
 
     people.short_check.setChecked(True)
-    assert people.proxy.rowCount() == 4
+    assert people.model.rowCount() == 4
     assert sorted(_column(tab, PeopleColumn.NAME)) == sorted(SHORT)
-    index = people.proxy.index(0, PeopleColumn.STATUS)
-    assert people.proxy.data(index, Qt.ItemDataRole.BackgroundRole).name() == "#ffc7ce"
+    index = people.model.index(0, PeopleColumn.STATUS)
+    assert people.model.data(index, Qt.ItemDataRole.BackgroundRole).name() == "#ffc7ce"
     assert "显示 4 人" in people.count_label.text()
 
     for model in (people.model, people.departments, people.card.model,
@@ -64,13 +64,13 @@ def test_filters_sorting_and_departments(make_window, demo_db: Path, qtbot) -> N
     people = tab.people
     combo = people.department_combo
     combo.setCurrentIndex(combo.findData("编研科"))
-    assert people.proxy.rowCount() == 5
+    assert people.model.rowCount() == 5
     assert set(_column(tab, PeopleColumn.DEPARTMENT)) == {"编研科"}
     people.short_check.setChecked(True)
     assert _column(tab, PeopleColumn.NAME) == ["黄雅琴"]
     people.clear_filters()
     people.search_edit.setText("王")
-    qtbot.waitUntil(lambda: people.proxy.rowCount() == 2, timeout=2000)  # 王淑华, 王丽
+    qtbot.waitUntil(lambda: people.model.rowCount() == 2, timeout=2000)  # 王淑华, 王丽
     assert sorted(_column(tab, PeopleColumn.NAME)) == ["王丽", "王淑华"]
     people.clear_filters()
     people.table.sortByColumn(PeopleColumn.SHORTFALL, Qt.SortOrder.DescendingOrder)
@@ -115,7 +115,7 @@ def test_a_persons_card(make_window, demo_db: Path) -> None:
 
     # Clicking a row in the table shows that person.
     short = next(p for p in people.model.people() if p.person.name == "韩志远")
-    row = people.proxy.mapFromSource(people.model.index(people.model.row_of(short.person.id), 0))
+    row = people.model.index(people.model.row_of(short.person.id), 0)
     people.table.setCurrentIndex(row)
     assert card.name.text() == "韩志远"
     assert card.status.text() == "未完成，差52学时"
@@ -248,3 +248,20 @@ def test_rules_dialog_refuses_bad_numbers(make_window, demo_db: Path) -> None:
     assert "不是数字" in dialog.problem.text()
     assert dialog.isVisible()
     dialog.reject()
+
+
+def test_a_whole_id_number_finds_the_person_and_sorting_keeps_the_selection(
+        make_window, demo_db: Path, qtbot) -> None:
+    _window, tab = _tab(make_window, demo_db)
+    people = tab.people
+    target = next(p for p in people.model.people() if p.person.id_number)
+    people.search_edit.setText(target.person.id_number)
+    people.apply_filter()
+    assert _column(tab, PeopleColumn.NAME) == [target.person.name]
+    assert target.person.id_number not in people.count_label.text()
+    people.clear_filters()
+    assert people.select_person(target.person.id)
+    people.table.sortByColumn(PeopleColumn.EARNED, Qt.SortOrder.AscendingOrder)
+    current = people.table.currentIndex()
+    assert current.isValid() and people.model.person(current) is target
+    assert people.card.name.text() == target.person.name

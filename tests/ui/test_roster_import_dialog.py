@@ -113,7 +113,7 @@ def test_errors_block_until_skipped(make_window, tmp_path: Path, said, qtbot) ->
     assert len(_names(db)) == 5
     people = window.learning.people
     assert people.stack.currentWidget() is people.splitter
-    assert people.proxy.rowCount() == 5
+    assert people.model.rowCount() == 5
     assert window.dashboard.learning.completion.text().startswith("0/5 人已完成")
 
 

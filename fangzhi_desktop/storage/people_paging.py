@@ -1,0 +1,92 @@
+"""The people tables paged from SQL: the bare roster, and the 干部学习 list with each person's
+figures of the year.
+
+The figures of a year (应修, 已修, 结转, 差额, 已完成) are computed in Python
+(``domain.learning.compute_year``); ``store_year_figures`` puts them in a TEMP table of the
+GUI connection so the list can filter and sort on them in SQL. TEMP tables belong to one
+connection and never touch the database file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from fangzhi_desktop.storage.paged_query import PagedSource
+
+_YEAR_TABLE = """
+CREATE TEMP TABLE IF NOT EXISTS person_year (
+    person_id INTEGER PRIMARY KEY,
+    roster INTEGER NOT NULL,
+    department TEXT NOT NULL,
+    requirement REAL NOT NULL,
+    earned REAL NOT NULL,
+    carried REAL NOT NULL,
+    shortfall REAL NOT NULL,
+    complete INTEGER NOT NULL
+)"""
+_YEAR_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS temp.person_year_roster ON person_year(roster)",
+    "CREATE INDEX IF NOT EXISTS temp.person_year_department"
+    " ON person_year(department, roster)",
+)
+_INSERT_YEAR = "INSERT INTO temp.person_year VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+
+YearFigures = tuple[int, int, str, float, float, float, float, bool]
+"""(person id, place in the list, 科室, 应修, 已修, 结转, 差额, 已完成)."""
+
+
+def store_year_figures(conn: sqlite3.Connection, rows: Iterable[YearFigures]) -> None:
+    """Replace the figures the learning list sorts and filters on (TEMP table, no lock on the
+    database file: a savepoint, not ``BEGIN IMMEDIATE``)."""
+    conn.execute(_YEAR_TABLE)
+    for sql in _YEAR_INDEXES:
+        conn.execute(sql)
+    conn.execute("SAVEPOINT person_year")
+    try:
+        conn.execute("DELETE FROM temp.person_year")
+        conn.executemany(_INSERT_YEAR, rows)
+    except BaseException:
+        conn.execute("ROLLBACK TO person_year")
+        conn.execute("RELEASE person_year")
+        raise
+    conn.execute("RELEASE person_year")
+
+
+LEARNING_PEOPLE = PagedSource(
+    table="people p JOIN temp.person_year y ON y.person_id = p.id",
+    id_column="p.id",
+    values=(),
+    default_order=("y.roster",),
+    sort_keys={
+        "department": ("y.department",),
+        "position": ("p.position",),
+        "rank": ("p.rank",),
+        "requirement": ("y.requirement",),
+        "earned": ("y.earned",),
+        "carried": ("y.carried",),
+        "shortfall": ("y.shortfall",),
+        "status": ("y.complete", "-y.shortfall"),
+    },
+    search="p.name",
+    search_table="people",
+    fts="people_fts",
+    exact=("p.id_number", "p.phone"),
+    filters={"department": "y.department", "complete": "y.complete"},
+)
+"""The 干部学习 list: ids only (the rows show the year's figures held in Python)."""
+
+ROSTER = PagedSource(
+    table="people p",
+    id_column="p.id",
+    values=("p.name", "p.department", "p.position", "p.rank"),
+    default_order=("p.roster_order",),
+    sort_keys={"name": ("p.name",), "department": ("p.department",),
+               "position": ("p.position",), "rank": ("p.rank",)},
+    search="p.name",
+    search_table="people",
+    fts="people_fts",
+    exact=("p.id_number", "p.phone"),
+    filters={"department": "p.department"},
+)
+"""The bare roster: name, 科室, 职务, 职级 straight from ``people``."""
