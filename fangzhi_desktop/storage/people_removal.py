@@ -11,7 +11,9 @@ manuscript), the name becomes ``已删除人员`` unless someone else on the ros
 Free text (log entries, briefing articles) is the office's record and is left as written.
 
 The change is written with ``secure_delete`` on and the WAL folded into the main file
-afterwards, so the old values are overwritten in the file, not merely unlinked.
+afterwards, so the old values are overwritten in the file, not merely unlinked. The copies the
+app keeps for itself go too: the audit trail keeps one "删除人员" entry and forgets the person's
+earlier values, and the full-text indexes are rewritten without the deleted name.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 
 from fangzhi_desktop.domain.people import placeholder_name
 from fangzhi_desktop.errors import FangzhiError
+from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage.database import checkpoint, transaction
 
 # Columns that hold the name of a member of staff (table, column).
@@ -28,6 +31,9 @@ NAME_COLUMNS = (("work_item_log", "reporter"), ("campaign_tasks", "person"),
                 ("campaign_tasks", "closed_by"), ("campaign_task_log", "reporter"),
                 ("yearbook_reviews", "reviewer"))
 REMOVED_NAME = "已删除人员"
+
+# Full-text indexes that hold names; "optimize" rewrites them without deleted entries.
+_FTS_TABLES = ("search_index", "people_fts")
 
 _CLEAR = """UPDATE people SET name = ?, sex = '', ethnicity = '', birth = '', id_number = NULL,
     political_status = '', education = '', degree = '', work_start = '', position = '',
@@ -49,11 +55,13 @@ def remove_person(conn: sqlite3.Connection, person_id: int) -> Removal:
     (previous,) = conn.execute("PRAGMA secure_delete").fetchone()
     conn.execute("PRAGMA secure_delete = ON")
     try:
-        with transaction(conn):
+        with transaction(conn), audit.bulk(conn, "删除人员", table="people",
+                                             record_id=person_id):
             row = conn.execute("SELECT name FROM people WHERE id = ?", (person_id,)).fetchone()
             if row is None:
                 raise FangzhiError(f"没有编号为{person_id}的人员，未做改动。")
             _forget_name(conn, person_id, row[0])
+            _forget_history(conn, person_id)
             (attendances,) = conn.execute(
                 "SELECT count(*) FROM learning_attendance WHERE person_id = ?",
                 (person_id,)).fetchone()
@@ -66,6 +74,7 @@ def remove_person(conn: sqlite3.Connection, person_id: int) -> Removal:
             else:
                 conn.execute("DELETE FROM people WHERE id = ?", (person_id,))
                 result = Removal(person_id)
+            _rewrite_indexes(conn)
         if not conn.in_transaction:
             checkpoint(conn)  # the overwritten pages replace the old ones in the main file
     finally:
@@ -81,6 +90,28 @@ def _forget_name(conn: sqlite3.Connection, person_id: int, name: str) -> None:
     for table, column in NAME_COLUMNS:
         conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?",
                      (REMOVED_NAME, name))
+    if _exists(conn, "audit_log"):  # e.g. the progress entries they reported, as logged
+        conn.execute("UPDATE audit_log SET before = replace(before, ?1, ?2),"
+                     " after = replace(after, ?1, ?2)"
+                     " WHERE instr(before, ?1) OR instr(after, ?1)", (name, REMOVED_NAME))
+
+
+def _forget_history(conn: sqlite3.Connection, person_id: int) -> None:
+    """The audit trail's earlier values of the person's own row (a copy of what is deleted)."""
+    if _exists(conn, "audit_log"):
+        conn.execute("UPDATE audit_log SET before = NULL, after = NULL"
+                     " WHERE table_name = 'people' AND record_id = ?", (person_id,))
+
+
+def _rewrite_indexes(conn: sqlite3.Connection) -> None:
+    for table in _FTS_TABLES:
+        if _exists(conn, table):
+            conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
+
+def _exists(conn: sqlite3.Connection, table: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
+                        (table,)).fetchone() is not None
 
 
 def count_attendance(conn: sqlite3.Connection, person_id: int) -> int:

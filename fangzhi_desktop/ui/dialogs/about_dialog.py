@@ -71,7 +71,7 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None, db_path: Path, backup_folder: Path) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"关于{APP_NAME}")
-        self.db_path = Path(db_path)
+        self.db_path = Path(db_path).absolute()  # the full place, also when started with a relative --db
         self.rows = about_rows(self.db_path, backup_folder)
         heading = QLabel(f"<h2>{APP_NAME}</h2><p>{DESCRIPTION}</p>")
         heading.setWordWrap(True)
