@@ -62,13 +62,28 @@ dist: $(STAMP) manual
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
 	cp $(MANUAL_DOCX) dist/fangzhi-desktop/
 
-# Smoke test of the frozen build: a demo database, an official document, a screenshot.
+# Smoke test of the frozen build: the version, a demo database, an official document, a window
+# and a dialog screenshot checked as real PNGs (size, not blank), the manual beside the app.
+DIST := dist/fangzhi-desktop
+CHECK := build/dist-check
 dist-check:
-	rm -rf build/dist-check && mkdir -p build/dist-check
-	dist/fangzhi-desktop/fangzhi-cli --db build/dist-check/demo.db demo
-	dist/fangzhi-desktop/fangzhi-cli --db build/dist-check/demo.db export workpoints-report --out build/dist-check/report.docx --year 2023
-	QT_QPA_PLATFORM=offscreen dist/fangzhi-desktop/fangzhi-cli --db build/dist-check/demo.db screenshot --tab dashboard --out build/dist-check/dashboard.png
-	@test -s build/dist-check/report.docx && test -s build/dist-check/dashboard.png && echo "dist-check: OK"
+	rm -rf $(CHECK) && mkdir -p $(CHECK)
+	$(DIST)/fangzhi-cli --version | tee $(CHECK)/version.txt
+	grep -q "$$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)" $(CHECK)/version.txt
+	$(DIST)/fangzhi-cli --db $(CHECK)/demo.db demo
+	$(DIST)/fangzhi-cli --db $(CHECK)/demo.db export workpoints-report --out $(CHECK)/report.docx --year 2023
+	@start=$$(date +%s%N); \
+	QT_QPA_PLATFORM=offscreen $(DIST)/fangzhi-cli --db $(CHECK)/demo.db screenshot --tab dashboard --out $(CHECK)/dashboard.png || exit 1; \
+	echo "dist-check: start, open the demo database, draw the window and save: $$(( ($$(date +%s%N) - start) / 1000000 )) ms"
+	QT_QPA_PLATFORM=offscreen $(DIST)/fangzhi-cli --db $(CHECK)/demo.db screenshot --dialog about --out $(CHECK)/about.png
+	python3 packaging/check_png.py $(CHECK)/dashboard.png 1280x800
+	python3 packaging/check_png.py $(CHECK)/about.png
+	test -s $(CHECK)/report.docx && test -s "$(DIST)/方志办公桌面使用手册.docx"
+	@echo "dist-check: OK — $$(du -sh $(DIST) | cut -f1) in $(DIST)"
+
+# Debian/UOS/Kylin package of the frozen build (architecture of this machine).
+deb:
+	packaging/linux/build_deb.sh
 
 clean:
 	rm -rf $(VENV) .demo build dist .pytest_cache
