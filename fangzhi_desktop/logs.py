@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+import os
 from pathlib import Path
+from typing import TextIO
 
 LOG_NAME = "fangzhi.log"
 _configured: Path | None = None
@@ -14,8 +17,19 @@ def log_dir() -> Path:
     from fangzhi_desktop.paths import user_data_dir
 
     path = user_data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every log file it opens — the first and each one after a rollover — is created 0600
+    (the handler's own ``open`` would follow the umask, typically 0644)."""
+
+    def _open(self) -> TextIO:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with contextlib.suppress(OSError):
+            os.chmod(self.baseFilename, 0o600)  # a file left by an older version
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 class RedactingFormatter(logging.Formatter):
@@ -33,10 +47,8 @@ def setup_logging() -> Path | None:
     if _configured is not None:
         return _configured
     try:
-        path = log_dir() / LOG_NAME
-        if not path.exists():
-            path.touch(mode=0o600)  # logs are the user's own business
-        handler = logging.handlers.RotatingFileHandler(
+        path = log_dir() / LOG_NAME  # logs are the user's own business: 0600
+        handler = PrivateRotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     except OSError:
         return None

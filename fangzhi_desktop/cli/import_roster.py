@@ -1,4 +1,5 @@
-"""``fangzhi import-roster FILE [--sheet NAME] [--dry-run] [--json] [--skip-invalid]``."""
+"""``fangzhi import-roster FILE [--sheet NAME] [--dry-run] [--json [--full-ids]]
+[--skip-invalid]``. The JSON shows ID and phone numbers masked unless ``--full-ids``."""
 
 from __future__ import annotations
 
@@ -20,9 +21,21 @@ def register(sub: Any) -> None:
     parser.add_argument("--sheet", metavar="NAME", help="工作表名称（默认自动识别）")
     parser.add_argument("--dry-run", action="store_true", help="只识别不保存")
     parser.add_argument("--json", action="store_true", help="以 JSON 输出识别结果")
+    parser.add_argument("--full-ids", action="store_true",
+                        help="JSON 中显示完整的身份证号和电话（默认打码）")
     parser.add_argument("--skip-invalid", action="store_true",
                         help="有错误的行不导入，只导入其余人员（默认有任何错误都不导入）")
     parser.set_defaults(run=run)
+
+
+def _masked(data: dict[str, Any], full: bool) -> dict[str, Any]:
+    """The people's ID and phone numbers as the window shows them, unless ``full``."""
+    from fangzhi_desktop.domain.privacy import shown_id, shown_phone
+
+    for person in data["people"]:
+        person["id_number"] = shown_id(person["id_number"], full)
+        person["phone"] = shown_phone(person["phone"], full)
+    return data
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     progress = _terminal_progress()
     roster = parse_roster(args.file, sheet=args.sheet, progress=scaled(progress, 0.0, 0.7))
     if args.json:
-        print_json(roster.as_json())
+        print_json(_masked(roster.as_json(), args.full_ids))
     for problem in roster.problems:
         prefix = "错误" if problem.severity == "error" else "提示"
         say(f"{prefix}：{problem.text()}")

@@ -42,12 +42,6 @@ def encrypted_target(dest: str | Path, reason: str = "手动",
     return dest.with_name(dest.name + ENCRYPTED_SUFFIX)
 
 
-@contextmanager
-def _private_folder() -> Iterator[Path]:
-    with tempfile.TemporaryDirectory(prefix="fangzhi-") as folder:  # created 0700
-        yield Path(folder)
-
-
 def write_encrypted_backup(conn: sqlite3.Connection, dest: str | Path, password: str, *,
                            log_n: int = DEFAULT_LOG_N) -> Path:
     """A verified backup of ``conn``'s database, encrypted with ``password`` to ``dest``
@@ -57,18 +51,29 @@ def write_encrypted_backup(conn: sqlite3.Connection, dest: str | Path, password:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise FangzhiError(f"无法创建文件夹 {target.parent}（{exc.strerror or exc}）。") from exc
-    with _private_folder() as folder:
-        plain = backup_to(conn, folder / "backup.db")
+    with private_folder() as folder:
+        plain = backup_to(conn, Path(folder) / "backup.db")
         return encrypt_file(plain, target, password, log_n=log_n)
+
+
+def private_folder() -> tempfile.TemporaryDirectory[str]:
+    """A temporary folder readable by the current user only (0700), for a decrypted copy."""
+    return tempfile.TemporaryDirectory(prefix="fangzhi-")
+
+
+def decrypt_into(path: str | Path, password: str, folder: Path) -> tuple[Path, BackupInfo]:
+    """The backup decrypted into ``folder`` (a :func:`private_folder`) and checked;
+    ``WrongPassword`` / ``DamagedFile`` / ``DatabaseError`` otherwise."""
+    plain = decrypt_file(path, folder / "backup.db", password)
+    return plain, inspect_backup(plain)
 
 
 @contextmanager
 def opened(path: str | Path, password: str) -> Iterator[tuple[Path, BackupInfo]]:
     """The decrypted, checked backup in a private temporary folder (removed afterwards);
     ``WrongPassword`` / ``DamagedFile`` / ``DatabaseError`` before anything else happens."""
-    with _private_folder() as folder:
-        plain = decrypt_file(path, folder / "backup.db", password)
-        yield plain, inspect_backup(plain)
+    with private_folder() as folder:
+        yield decrypt_into(path, password, Path(folder))
 
 
 def restore_encrypted(db_path: str | Path, path: str | Path, password: str,

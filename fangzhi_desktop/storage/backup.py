@@ -130,12 +130,13 @@ def encrypted_info(path: Path) -> BackupInfo:
     stat = path.stat()
     created = (datetime.strptime(m[1], STAMP_FORMAT) if m
                else datetime.fromtimestamp(stat.st_mtime))
-    return BackupInfo(path, created, m[2] if m else "", stat.st_size, {}, encrypted=True)
+    reason = m[2] if m else path.name.removesuffix(f".db{ENCRYPTED_SUFFIX}")  # a chosen name
+    return BackupInfo(path, created, reason, stat.st_size, {}, encrypted=True)
 
 
 def list_backups(folder: Path | None = None, *, encrypted: bool = True) -> list[BackupInfo]:
     """The app's backups in ``folder``, newest first; damaged files are left out; encrypted
-    ones (``*.db.fzenc``) too unless ``encrypted`` is False."""
+    ones (any ``*.db.fzenc`` that starts like one) too unless ``encrypted`` is False."""
     from fangzhi_desktop.crypto import is_encrypted
 
     folder = folder or default_backup_dir()
@@ -143,7 +144,7 @@ def list_backups(folder: Path | None = None, *, encrypted: bool = True) -> list[
     for path in folder.glob(f"{PREFIX}*.db") if folder.is_dir() else ():
         with contextlib.suppress(FangzhiError, OSError):
             out.append(inspect_backup(path))
-    pattern = f"{PREFIX}*.db{ENCRYPTED_SUFFIX}"
+    pattern = f"*.db{ENCRYPTED_SUFFIX}"  # ours by default, or a name chosen with --out
     for path in folder.glob(pattern) if encrypted and folder.is_dir() else ():
         with contextlib.suppress(OSError):
             if is_encrypted(path):

@@ -10,10 +10,12 @@ reported progress, who is responsible for or closed a campaign task, who reviewe
 manuscript), the name becomes ``已删除人员`` unless someone else on the roster has the same name.
 Free text (log entries, briefing articles) is the office's record and is left as written.
 
-The change is written with ``secure_delete`` on and the WAL folded into the main file
-afterwards, so the old values are overwritten in the file, not merely unlinked. The copies the
-app keeps for itself go too: the audit trail keeps one "删除人员" entry and forgets the person's
-earlier values, and the full-text indexes are rewritten without the deleted name.
+The change is written with ``secure_delete`` on, then the file is rebuilt (``VACUUM``: older
+copies left in free space by earlier edits, written while ``secure_delete`` was off, go too) and
+the WAL folded into the main file, so the old values are overwritten, not merely unlinked.
+The copies the app keeps for itself go too: the audit trail keeps one "删除人员" entry and
+forgets the person's earlier values, and the full-text indexes are rewritten without the
+deleted name.
 """
 
 from __future__ import annotations
@@ -76,7 +78,8 @@ def remove_person(conn: sqlite3.Connection, person_id: int) -> Removal:
                 result = Removal(person_id)
             _rewrite_indexes(conn)
         if not conn.in_transaction:
-            checkpoint(conn)  # the overwritten pages replace the old ones in the main file
+            conn.execute("VACUUM")
+            checkpoint(conn)  # the rewritten pages replace the old ones in the main file
     finally:
         conn.execute(f"PRAGMA secure_delete = {int(previous)}")
     return result

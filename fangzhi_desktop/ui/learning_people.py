@@ -458,7 +458,7 @@ class PeopleView(QWidget):
             records_note,
             remove_with_backup,
         )
-        from fangzhi_desktop.storage.people_removal import count_attendance
+        from fangzhi_desktop.storage.people_removal import Removal, count_attendance
 
         if self.removal_job is not None and not self.removal_job.done:
             return None
@@ -473,12 +473,12 @@ class PeopleView(QWidget):
         folder_setting = self.ctx.settings.get(keys.BACKUP_DIR)
         folder = Path(folder_setting) if folder_setting else None
 
-        def work(conn: sqlite3.Connection, _progress: object) -> tuple[object, Path]:
+        def work(conn: sqlite3.Connection, _progress: object) -> tuple[Removal, Path]:
             return remove_with_backup(conn, person_id, folder)
 
-        def done(result: tuple[object, Path]) -> None:
+        def done(result: tuple[Removal, Path]) -> None:
             removal, backup = result
-            placeholder = getattr(removal, "placeholder", "")
+            placeholder = removal.placeholder
             self.current_id = None
             self.people_changed.emit()
             prompts.inform(self, "已删除", "已清除此人的个人信息" + (

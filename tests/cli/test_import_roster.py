@@ -64,7 +64,7 @@ def test_dry_run_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str
     path = _roster(tmp_path / "花名册.xlsx", _with_errors())
     db = tmp_path / "x.db"
     code, out, err = run(capsys, "--db", str(db), "import-roster", str(path), "--dry-run",
-                         "--json")
+                         "--json", "--full-ids")
     assert code == 1 and not db.exists()
     assert "王𠀀䶮" in out  # ensure_ascii=False
     data = json.loads(out)
@@ -182,3 +182,14 @@ def test_the_real_entry_point_prints_no_traceback(tmp_path: Path) -> None:
                           capture_output=True, text=True, encoding="utf-8", check=False)
     assert done.returncode == 2
     assert done.stderr.strip() == "坏.xls：Excel文件已损坏，无法读取。"
+
+
+def test_dry_run_json_masks_numbers_unless_full_ids(capsys: pytest.CaptureFixture[str],
+                                                     tmp_path: Path) -> None:
+    path = _roster(tmp_path / "花名册.xlsx", _people())
+    code, out, _ = run(capsys, "import-roster", str(path), "--dry-run", "--json")
+    assert code == 0
+    first = json.loads(out)["people"][0]
+    full = make_id(BORN)
+    assert first["id_number"] == f"{full[:4]}**********{full[-4:]}" and full not in out
+    assert "****" in first["phone"]

@@ -150,3 +150,16 @@ def test_encrypted_backups_are_listed_but_never_rotated(tmp_path: Path) -> None:
     assert "加密" in info.describe() and info.counts == {}
     assert rotate(tmp_path / "b", datetime(2026, 1, 1)) == []
     assert info.path.exists()
+
+
+def test_an_encrypted_backup_under_a_chosen_name_is_listed_too(tmp_path: Path) -> None:
+    from fangzhi_desktop.operations.encrypted_backups import write_encrypted_backup
+    from fangzhi_desktop.storage.backup import list_backups
+
+    conn = open_database(tmp_path / "a.db")
+    written = write_encrypted_backup(conn, tmp_path / "u" / "给市办的备份", "secret", log_n=10)
+    conn.close()
+    (tmp_path / "u" / "junk.db.fzenc").write_bytes(b"not ours")
+    assert written.name == "给市办的备份.db.fzenc"
+    assert [(b.path, b.encrypted, b.reason) for b in list_backups(tmp_path / "u")] == [
+        (written, True, "给市办的备份")]

@@ -71,3 +71,20 @@ def test_a_person_without_records_is_deleted(conn) -> None:
         remove_person(conn, person.id)
     (secure,) = conn.execute("PRAGMA secure_delete").fetchone()
     assert secure == 0  # the connection's setting is restored afterwards
+
+
+def test_older_copies_left_in_free_space_go_too(tmp_path: Path) -> None:
+    """On a build where ``secure_delete`` is off by default (Windows' Python), an edit leaves the
+    old value in free space; removing the person clears that as well."""
+    db = tmp_path / "office.db"
+    conn = open_database(db)
+    conn.execute("PRAGMA secure_delete = 0")
+    save_people(conn, [Person("钱多多", id_number="110101199003074514", phone="13800138000",
+                              remarks="旧备注" * 200)])
+    save_people(conn, [Person("钱多多", id_number="110101199003074514", phone="13911112222")])
+    (person,) = list_people(conn)
+    remove_person(conn, person.id)
+    conn.close()
+    data = _file_bytes(db)
+    for secret in ("110101199003074514", "13800138000", "13911112222", "钱多多", "旧备注"):
+        assert secret.encode() not in data, secret

@@ -149,8 +149,10 @@ def test_encrypted_backup_to_a_usb_folder_and_restore_with_its_password(
     conn.close()
     # A wrong password: a clear message, nothing asked, nothing changed.
     typed.append("wrong password")
-    dialog.restore_button.click()
+    with qtbot.waitSignal(dialog._restore_encrypted(dialog.selected()).finished, timeout=20000):
+        pass
     assert "密码不正确" in said.texts("error")[-1]
+    assert not said.texts("confirm")
     assert plan_years(open_database(demo_db)) == [2026]
 
     restored: list[Path] = []
@@ -158,7 +160,8 @@ def test_encrypted_backup_to_a_usb_folder_and_restore_with_its_password(
                                                    window.restore_backup(plain, dialog)))
     typed.append("方志办2026")
     said.answers["confirm"] = True
-    dialog.restore_button.click()
+    with qtbot.waitSignal(dialog._restore_encrypted(dialog.selected()).finished, timeout=20000):
+        pass
     assert "工作要点46条" in said.texts("confirm")[-1]
     assert restored and not restored[0].exists()  # the decrypted copy is gone again
     assert plan_years(open_database(demo_db)) == [2023, 2026]

@@ -3,6 +3,7 @@ finds the person, and 删除此人… removes a person's personal data after a b
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -131,3 +132,45 @@ def test_exports_ask_about_full_numbers_and_mask_by_default(make_window, demo_db
     wait_for_jobs(qtbot)
     assert ids <= set(_export_texts(tmp_path / "full.xlsx").split("\n"))
     assert "公民身份号码" in said.texts("full_numbers")[-1]
+
+
+def _model_texts(model, parent=None, depth: int = 0) -> Iterator[str]:
+    from PySide6.QtCore import QModelIndex, Qt
+
+    parent = parent or QModelIndex()
+    for row in range(model.rowCount(parent)):
+        for column in range(model.columnCount(parent)):
+            index = model.index(row, column, parent)
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                value = model.data(index, role)
+                if value is not None:
+                    yield str(value)
+        first = model.index(row, 0, parent)
+        if depth < 6 and model.rowCount(first) > 0:
+            yield from _model_texts(model, first, depth + 1)
+
+
+def test_no_full_number_anywhere_in_the_window(make_window, demo_db: Path) -> None:
+    """Every tab opened, every item model and label read: no full ID or phone of a person,
+    and no full phone of a 供稿单位 contact."""
+    from PySide6.QtCore import QAbstractItemModel
+    from PySide6.QtWidgets import QLabel
+
+    conn = open_database(demo_db)
+    try:
+        phones = [row[0] for row in conn.execute(
+            "SELECT phone FROM yearbook_units WHERE phone != ''")]
+    finally:
+        conn.close()
+    people = _people(demo_db)
+    secrets = {p.id_number for p in people} | {p.phone for p in people} | set(phones)
+    assert len(secrets) > 50
+    window = make_window(demo_db)
+    for key in ("dashboard", "workpoints", "campaigns", "yearbook", "learning"):
+        window.select_tab(key)
+    window.learning.people.select_person(people[0].id)
+    texts = [t for m in window.findChildren(QAbstractItemModel) for t in _model_texts(m)]
+    texts += [label.text() for label in window.findChildren(QLabel)]
+    assert len(texts) > 1000
+    leaked = {s for s in secrets for t in texts if s in t}
+    assert not leaked, leaked

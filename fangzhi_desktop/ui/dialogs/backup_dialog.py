@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from fangzhi_desktop.storage.backup import BackupInfo, list_backups
 from fangzhi_desktop.ui import jobs, prompts
 from fangzhi_desktop.ui.dialogs.password_dialog import PasswordDialog
-from fangzhi_desktop.ui.errors import reporting
+from fangzhi_desktop.ui.errors import report_error
 
 HEADERS = ("备份时间", "原因", "大小", "内容")
 
@@ -119,7 +119,7 @@ class BackupDialog(QDialog):
 
     def _restore(self) -> None:
         backup = self.selected()
-        if backup is None:
+        if backup is None or (self.job is not None and not self.job.done):
             return
         if backup.encrypted:
             self._restore_encrypted(backup)
@@ -130,21 +130,41 @@ class BackupDialog(QDialog):
                            ok_text="恢复", warning=True):
             self.restore_requested.emit(backup.path)
 
-    def _restore_encrypted(self, backup: BackupInfo) -> None:
-        """The password first; the file is decrypted and checked before anything changes."""
-        from fangzhi_desktop.operations.encrypted_backups import opened
+    def _restore_encrypted(self, backup: BackupInfo) -> jobs.Job | None:
+        """The password first; the file is decrypted (in the background, into a private
+        temporary folder) and checked before the question, and nothing changes before it."""
+        from fangzhi_desktop.operations.encrypted_backups import decrypt_into, private_folder
 
         password = PasswordDialog.ask(self, "恢复加密备份",
                                       f"{backup.path.name} 是加密备份，请输入备份时设置的密码。",
                                       new=False)
         if password is None:
-            return
-        with reporting(self, "无法恢复"), opened(backup.path, password) as (plain, info):
-            if prompts.confirm(self, "恢复备份",
-                               f"用 {backup.created:%Y-%m-%d %H:%M} 的加密备份（{info.describe()}）"
-                               "替换当前数据？\n\n当前数据会先自动备份；恢复后窗口将重新打开。",
-                               ok_text="恢复", warning=True):
-                self.restore_requested.emit(plain)  # handled at once, before ``plain`` goes
+            return None
+        holder = private_folder()
+
+        def work(_progress: object) -> tuple[Path, BackupInfo]:
+            return decrypt_into(backup.path, password, Path(holder.name))
+
+        opened: list[tuple[Path, BackupInfo]] = []
+
+        def ask_and_restore() -> None:
+            """Once the job is over (a restore waits for running jobs): ask, then restore."""
+            try:
+                if opened:
+                    plain, info = opened[0]
+                    if prompts.confirm(self, "恢复备份",
+                                       f"用 {backup.created:%Y-%m-%d %H:%M} 的加密备份"
+                                       f"（{info.describe()}）替换当前数据？\n\n当前数据会先自动"
+                                       "备份；恢复后窗口将重新打开。", ok_text="恢复", warning=True):
+                        self.restore_requested.emit(plain)  # handled before ``plain`` goes
+            finally:
+                holder.cleanup()
+
+        self.job = jobs.start_job(self, "正在解密备份", work, on_success=opened.append,
+                                  on_error=lambda exc: report_error(self, exc, "无法恢复"),
+                                  on_cancel=lambda: None)
+        self.job.finished.connect(ask_and_restore)
+        return self.job
 
     def encrypted_backup(self) -> jobs.Job | None:
         """加密备份到…: a folder (a USB stick), a password typed twice, then the job."""
