@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 from fangzhi_desktop.domain.people import Person
 from fangzhi_desktop.errors import Problem
@@ -377,7 +378,11 @@ class Credit:
 
 @dataclass
 class PersonYear:
-    """One person's year: credited hours by type, carry-over, and the shortfall."""
+    """One person's year: credited hours by type, carry-over, and the shortfall.
+
+    The figures are computed once (a year of 100,000 people asks for them millions of times):
+    treat a ``PersonYear`` as read-only once built.
+    """
 
     person: Person
     requirement: float
@@ -386,28 +391,28 @@ class PersonYear:
     lines: list[Credit]
     previous_earned: float = 0.0
 
-    @property
+    @cached_property
     def earned(self) -> float:
         return round_hours(sum(self.by_type.values()))
 
-    @property
+    @cached_property
     def total(self) -> float:
         return round_hours(self.earned + self.carried_in)
 
-    @property
+    @cached_property
     def shortfall(self) -> float:
         return round_hours(max(0.0, self.requirement - self.total))
 
-    @property
+    @cached_property
     def complete(self) -> bool:
         return self.shortfall == 0
 
-    @property
+    @cached_property
     def attendances(self) -> int:
         """人次: activities attended (not on leave)."""
         return sum(1 for line in self.lines if not line.leave)
 
-    @property
+    @cached_property
     def leaves(self) -> int:
         return sum(1 for line in self.lines if line.leave)
 

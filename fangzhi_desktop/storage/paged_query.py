@@ -29,7 +29,8 @@ class PagedSource:
     names sort by the default order); ``filters`` maps a filter name to an expression compared
     with ``= ?``; ``fts`` names an FTS5 trigram table whose rowid is the row id and whose
     ``fts_column`` holds the text of ``search``; ``search_table`` is the table of ``search``
-    (its rowid the row id), scanned on its own when few rows match."""
+    (its rowid the row id), scanned on its own when few rows match. ``exact`` columns of
+    ``exact_table`` (rowid = row id) find a row by their whole value."""
 
     table: str
     id_column: str
@@ -40,6 +41,7 @@ class PagedSource:
     search_table: str = ""
     fts: str = ""
     fts_column: str = "name"
+    exact_table: str = ""
     exact: tuple[str, ...] = ()
     filters: Mapping[str, str] = field(default_factory=dict)
 
@@ -122,7 +124,7 @@ class PagedQuery:
         src = self.source
         found: list[object] = []
         for column in src.exact:
-            sql = f"SELECT {src.id_column} FROM {src.table} WHERE {column} IN (?, ?)"
+            sql = f"SELECT rowid FROM {src.exact_table} WHERE {column} IN (?, ?)"
             found += [row[0] for row in self.conn.execute(sql, (text, text.upper()))]
         return found
 

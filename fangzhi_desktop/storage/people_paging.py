@@ -18,7 +18,10 @@ _YEAR_TABLE = """
 CREATE TEMP TABLE IF NOT EXISTS person_year (
     person_id INTEGER PRIMARY KEY,
     roster INTEGER NOT NULL,
+    name TEXT NOT NULL,
     department TEXT NOT NULL,
+    position TEXT NOT NULL,
+    rank TEXT NOT NULL,
     requirement REAL NOT NULL,
     earned REAL NOT NULL,
     carried REAL NOT NULL,
@@ -30,10 +33,10 @@ _YEAR_INDEXES = (
     "CREATE INDEX IF NOT EXISTS temp.person_year_department"
     " ON person_year(department, roster)",
 )
-_INSERT_YEAR = "INSERT INTO temp.person_year VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+_INSERT_YEAR = "INSERT INTO temp.person_year VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
-YearFigures = tuple[int, int, str, float, float, float, float, bool]
-"""(person id, place in the list, 科室, 应修, 已修, 结转, 差额, 已完成)."""
+YearFigures = tuple[int, int, str, str, str, str, float, float, float, float, bool]
+"""(person id, place in the list, 姓名, 科室, 职务, 职级, 应修, 已修, 结转, 差额, 已完成)."""
 
 
 def store_year_figures(conn: sqlite3.Connection, rows: Iterable[YearFigures]) -> None:
@@ -54,27 +57,29 @@ def store_year_figures(conn: sqlite3.Connection, rows: Iterable[YearFigures]) ->
 
 
 LEARNING_PEOPLE = PagedSource(
-    table="people p JOIN temp.person_year y ON y.person_id = p.id",
-    id_column="p.id",
+    table="temp.person_year y",
+    id_column="y.person_id",
     values=(),
     default_order=("y.roster",),
     sort_keys={
         "department": ("y.department",),
-        "position": ("p.position",),
-        "rank": ("p.rank",),
+        "position": ("y.position",),
+        "rank": ("y.rank",),
         "requirement": ("y.requirement",),
         "earned": ("y.earned",),
         "carried": ("y.carried",),
         "shortfall": ("y.shortfall",),
         "status": ("y.complete", "-y.shortfall"),
     },
-    search="p.name",
-    search_table="people",
+    search="y.name",
     fts="people_fts",
-    exact=("p.id_number", "p.phone"),
+    exact_table="people",
+    exact=("id_number", "phone"),
     filters={"department": "y.department", "complete": "y.complete"},
 )
-"""The 干部学习 list: ids only (the rows show the year's figures held in Python)."""
+"""The 干部学习 list: ids only (the rows show the year's figures held in Python). The TEMP
+table carries the names and posts too, so the list never joins ``people`` (a join costs a
+lookup per row at 10⁵)."""
 
 ROSTER = PagedSource(
     table="people p",
@@ -86,7 +91,8 @@ ROSTER = PagedSource(
     search="p.name",
     search_table="people",
     fts="people_fts",
-    exact=("p.id_number", "p.phone"),
+    exact_table="people",
+    exact=("id_number", "phone"),
     filters={"department": "p.department"},
 )
 """The bare roster: name, 科室, 职务, 职级 straight from ``people``."""

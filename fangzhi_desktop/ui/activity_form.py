@@ -292,6 +292,7 @@ class ActivityForm(QWidget):
         super().__init__(parent)
         self.rules: dict[str, HourRule] = {}
         self.people: list[Person] = []
+        self._roster_key: list[tuple[object, ...]] = []
         self.activity_id: int | None = None
         self.source = ""
         self.dirty = False
@@ -467,8 +468,13 @@ class ActivityForm(QWidget):
                 self.type_combo.addItem(rule.name)
                 self.type_combo.setItemData(self.type_combo.count() - 1, rule.describe(),
                                             Qt.ItemDataRole.ToolTipRole)
-            self.attendees.set_people(self.people)
-            self.tree.expandAll()
+            # Rebuilt only when the roster changed: at 10,000 people the tree takes seconds,
+            # and every saved activity reloads the tab (the ticks come back with _show below).
+            key = [(p.id, p.name, p.department, p.position) for p in self.people]
+            if key != self._roster_key:
+                self.attendees.set_people(self.people)
+                self.tree.expandAll()
+                self._roster_key = key
             if current is not None:
                 self._show(current)
         finally:

@@ -10,7 +10,6 @@ from datetime import date
 
 from fangzhi_desktop.domain.campaigns import CampaignTask, Phase, PhaseToday, TaskStep
 from fangzhi_desktop.domain.workpoints import Status
-from fangzhi_desktop.exporters.campaign_docx import group_label
 from fangzhi_desktop.ui.formatting import cn_date, iso
 
 NO_GROUP = "未分组任务"
@@ -123,6 +122,8 @@ def progress_text(task: CampaignTask) -> str:
 def group_tasks(tasks: Sequence[CampaignTask],
                 phases: Sequence[Phase]) -> list[tuple[str, list[CampaignTask]]]:
     """Tasks under their plan (所属方案) or else their phase, groups in order of first task."""
+    from fangzhi_desktop.exporters.campaign_docx import group_label  # not at start-up
+
     by_id: Mapping[int, Phase] = {p.id: p for p in phases}
     groups: dict[str, list[CampaignTask]] = {}
     for task in tasks:

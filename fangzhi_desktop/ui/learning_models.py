@@ -122,8 +122,9 @@ class PeopleModel(PagedTableModel):
         self._by_id = {p.person.id: p for p in self._people if p.person.id is not None}
         self._carry_cap = stats.policy.carry_cap if stats is not None else 0.0
         store_year_figures(self.conn, (
-            (p.person.id, n, p.department, p.requirement, p.earned, p.carried_in, p.shortfall,
-             p.complete) for n, p in enumerate(self._people) if p.person.id is not None))
+            (p.person.id, n, p.person.name, p.department, p.person.position, p.person.rank,
+             p.requirement, p.earned, p.carried_in, p.shortfall, p.complete)
+            for n, p in enumerate(self._people) if p.person.id is not None))
         if self.query is None:
             self.query = PagedQuery(self.conn, LEARNING_PEOPLE)
         self.refresh()

@@ -220,6 +220,7 @@ class PeopleView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.stats: LearningYear | None = None
+        self._completed = 0
         self.current_id: int | None = None
         self.import_dialog: QWidget | None = None
         self.removal_job: jobs.Job | None = None
@@ -337,6 +338,7 @@ class PeopleView(QWidget):
 
     def set_stats(self, stats: LearningYear) -> None:
         self.stats = stats
+        self._completed = stats.completed  # once: the count label follows every keystroke
         self.model.set_stats(stats)
         self.departments.set_stats(stats)
         previous = self.department_combo.currentData()
@@ -366,7 +368,7 @@ class PeopleView(QWidget):
                                 self.short_check.isChecked(), self.search_edit.text())
         total = self.model.total()
         shown = self.model.rowCount()
-        done = self.stats.completed if self.stats else 0
+        done = self._completed if self.stats else 0
         text = f"共 {total} 人，已完成 {done} 人" if shown == total \
             else f"显示 {shown} 人（共 {total} 人，已完成 {done} 人）"
         self.count_label.setText(text)

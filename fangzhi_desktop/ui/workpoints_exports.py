@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QWidget
@@ -25,15 +26,13 @@ from fangzhi_desktop.progress import Progress
 from fangzhi_desktop.storage import workpoints as store
 from fangzhi_desktop.ui import prompts
 from fangzhi_desktop.ui import settings as keys
-from fangzhi_desktop.ui.dialogs.export_dialog import (
-    DocumentOptions,
-    ExportChoice,
-    ExportDocumentDialog,
-)
 from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.export_menu import ExportMenu
 from fangzhi_desktop.ui.jobs import Job
 from fangzhi_desktop.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from fangzhi_desktop.ui.dialogs.export_dialog import ExportChoice
 
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 DOCX_FILTER = "Word 文档 (*.docx)"
@@ -178,6 +177,11 @@ class WorkpointsExports(ExportMenu):
             def work(conn: sqlite3.Connection, progress: Progress) -> Exported:
                 return write_ledger_xlsx(conn, progress, year, title, today, path)
         else:
+            from fangzhi_desktop.ui.dialogs.export_dialog import (  # not at start-up
+                DocumentOptions,
+                ExportDocumentDialog,
+            )
+
             options = DocumentOptions(
                 window_title=f"导出{spec.menu_text.split('（')[0]}",
                 document=document_title(kind, plan), date_label=spec.date_label,

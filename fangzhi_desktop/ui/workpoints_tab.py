@@ -33,12 +33,6 @@ from fangzhi_desktop.storage.units import list_units
 from fangzhi_desktop.storage.workpoints import ItemFilter
 from fangzhi_desktop.ui import prompts
 from fangzhi_desktop.ui import settings as keys
-from fangzhi_desktop.ui.dialogs.item_dialogs import (
-    ExtensionDialog,
-    ItemEditDialog,
-    LogEntryDialog,
-    StatusDialog,
-)
 from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.settings import Settings
 from fangzhi_desktop.ui.widgets import empty_label
@@ -363,6 +357,13 @@ class WorkpointsTab(QWidget):
         self.data_changed.emit()
 
     def _action(self, name: str) -> None:
+        from fangzhi_desktop.ui.dialogs.item_dialogs import (  # not at start-up
+            ExtensionDialog,
+            ItemEditDialog,
+            LogEntryDialog,
+            StatusDialog,
+        )
+
         item = self.current_item()
         if item is None:
             return
