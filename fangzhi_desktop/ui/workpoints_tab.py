@@ -39,6 +39,7 @@ from fangzhi_desktop.ui.dialogs.item_dialogs import (
     StatusDialog,
 )
 from fangzhi_desktop.ui.errors import reporting
+from fangzhi_desktop.ui.keyboard import enter_opens
 from fangzhi_desktop.ui.settings import Settings
 from fangzhi_desktop.ui.widgets import empty_label
 from fangzhi_desktop.ui.workpoints_commands import (
@@ -77,6 +78,7 @@ class WorkpointsTab(QWidget):
         self.import_dialog: QWidget | None = None
         self._reloading = False
         self._build()
+        enter_opens(self.tree, self.detail.buttons["edit"].click)
         self.reload_years()
 
     # --- Layout ----------------------------------------------------------------------------
