@@ -56,7 +56,8 @@ class Hit:
 
 
 def search(conn: sqlite3.Connection, query: str, *, per_kind: int = 50) -> list[Hit]:
-    """Hits for ``query`` grouped by kind (in ``Kind`` order), best first within a kind."""
+    """Hits for ``query`` grouped by kind (in ``Kind`` order), newest first within a kind
+    (at most ``per_kind`` of each)."""
     words = query.split()
     if not words:
         return []
@@ -84,10 +85,11 @@ def _matching_ids(conn: sqlite3.Connection, kind: Kind, words: list[str],
                      "OR initials LIKE ? ESCAPE '\\')")
         pattern = "%" + re.sub(r"([\\%_])", r"\\\1", word) + "%"
         params.extend([pattern] * 3)
-    order = "rank" if long_words else "rowid"
+    # Newest records first: FTS5 walks its rowid-ordered lists backwards and stops at the
+    # limit, where ranking (bm25) would score every match of a common word first.
     rows = conn.execute(
         f"SELECT rowid FROM search_index WHERE {' AND '.join(where)} "
-        f"ORDER BY {order} LIMIT ?", (*params, limit)).fetchall()
+        "ORDER BY rowid DESC LIMIT ?", (*params, limit)).fetchall()
     return [rowid - kind * KIND_SPAN for (rowid,) in rows]
 
 
