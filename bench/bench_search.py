@@ -85,7 +85,7 @@ def main() -> int:
         timings: list[Timing] = [
             measure("3+ chars: 资料征集 (trigram)", lambda: search(conn, "资料征集")),
             measure("3+ chars, two words: 方志馆 数字化", lambda: search(conn, "方志馆 数字化")),
-            measure("3+ chars, rare: 学术年会专题", lambda: search(conn, "学术年会")),
+            measure("3+ chars, rarer word: 学术年会", lambda: search(conn, "学术年会")),
             measure("2 chars: 村志 (LIKE)", lambda: search(conn, "村志"), runs=7),
             measure("1 char: 志 (LIKE)", lambda: search(conn, "志"), runs=7),
             measure("2 chars found nowhere: 鹦鹉 (LIKE, whole index)",
