@@ -56,7 +56,8 @@ class Hit:
 
 
 def search(conn: sqlite3.Connection, query: str, *, per_kind: int = 50) -> list[Hit]:
-    """Hits for ``query`` grouped by kind (in ``Kind`` order), best first within a kind."""
+    """Hits for ``query`` grouped by kind (in ``Kind`` order), newest first within a kind
+    (at most ``per_kind`` of each)."""
     words = query.split()
     if not words:
         return []
@@ -72,22 +73,32 @@ def search(conn: sqlite3.Connection, query: str, *, per_kind: int = 50) -> list[
 
 def _matching_ids(conn: sqlite3.Connection, kind: Kind, words: list[str],
                   limit: int) -> list[int]:
+    """The ids of ``kind`` matching every word, newest first.
+
+    With a word of three characters or more the trigram index finds the rows (walking its
+    rowid-ordered lists backwards and stopping at the limit; ranking by bm25 would score every
+    match of a common word first). With only shorter words, LIKE reads the text from FTS5's
+    plain shadow table ``search_index_content`` (``id``, ``c0`` title, ``c1`` body, ``c2``
+    initials): twice as fast as through the virtual table.
+    """
     long_words = [w for w in words if len(w) >= MIN_TRIGRAM]
     short_words = [w for w in words if len(w) < MIN_TRIGRAM]
-    where = ["rowid BETWEEN ? AND ?"]
+    if long_words:
+        table, key, columns = "search_index", "rowid", ("title", "body", "initials")
+    else:
+        table, key, columns = "search_index_content", "id", ("c0", "c1", "c2")
+    where = [f"{key} BETWEEN ? AND ?"]
     params: list[object] = [kind * KIND_SPAN, kind * KIND_SPAN + KIND_SPAN - 1]
     if long_words:
         where.append("search_index MATCH ?")
         params.append(" AND ".join('"' + w.replace('"', '""') + '"' for w in long_words))
     for word in short_words:
-        where.append("(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\' "
-                     "OR initials LIKE ? ESCAPE '\\')")
+        where.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
         pattern = "%" + re.sub(r"([\\%_])", r"\\\1", word) + "%"
-        params.extend([pattern] * 3)
-    order = "rank" if long_words else "rowid"
+        params.extend([pattern] * len(columns))
     rows = conn.execute(
-        f"SELECT rowid FROM search_index WHERE {' AND '.join(where)} "
-        f"ORDER BY {order} LIMIT ?", (*params, limit)).fetchall()
+        f"SELECT {key} FROM {table} WHERE {' AND '.join(where)} "
+        f"ORDER BY {key} DESC LIMIT ?", (*params, limit)).fetchall()
     return [rowid - kind * KIND_SPAN for (rowid,) in rows]
 
 

@@ -64,6 +64,7 @@ from fangzhi_desktop.ui.dialogs.campaign_dialogs import (
 )
 from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.jobs import Job, in_database, start_job
+from fangzhi_desktop.ui.keyboard import enter_opens
 from fangzhi_desktop.ui.settings import Settings
 from fangzhi_desktop.ui.view_state import remember
 from fangzhi_desktop.ui.widgets import empty_label
@@ -156,6 +157,7 @@ class CampaignsTab(QWidget):
         self._reloading = False
         self._build()
         remember(settings, "campaigns", tasks=self.tree, splitter=self.splitter)
+        enter_opens(self.tree, self.detail.buttons["edit"].click)
         self.reload_campaigns()
 
     # --- Layout ----------------------------------------------------------------------------

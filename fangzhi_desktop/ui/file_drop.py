@@ -4,15 +4,17 @@ and the right import opens with the file already chosen, on the right tab."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow
 
-from fangzhi_desktop.importers.sniff import FileKind, Sniffed, sniff
 from fangzhi_desktop.ui import prompts
 from fangzhi_desktop.ui.errors import reporting
+
+if TYPE_CHECKING:
+    from fangzhi_desktop.importers.sniff import FileKind, Sniffed
 
 WHAT_FITS = ("可以拖入：年度工作要点通知、专项活动实施方案、简报、学习活动新闻稿、年鉴篇目或来稿"
              "（.txt、.docx），花名册或篇目表（.xlsx、.xls）。")
@@ -54,6 +56,8 @@ class FileDrop(QObject):
 
 def open_files(window: Any, paths: list[Path]) -> FileKind:
     """Recognise ``paths`` and start their import; what they were taken for."""
+    from fangzhi_desktop.importers.sniff import FileKind, sniff  # not needed at start-up
+
     found = [(path, sniff(path)) for path in paths]
     if len(found) > 1:
         if all(s.kind is FileKind.MANUSCRIPT for _, s in found):
@@ -67,6 +71,8 @@ def open_files(window: Any, paths: list[Path]) -> FileKind:
 
 
 def _open(window: Any, path: Path, sniffed: Sniffed) -> FileKind:
+    from fangzhi_desktop.importers.sniff import FileKind
+
     kind = sniffed.kind
     if kind is FileKind.WORKPOINTS:
         window.select_tab("workpoints")
@@ -97,10 +103,13 @@ def _open(window: Any, path: Path, sniffed: Sniffed) -> FileKind:
 
 
 def _manuscripts(window: Any, paths: list[Path]) -> FileKind:
+    from fangzhi_desktop.importers.sniff import FileKind
+
     return _yearbook(window, paths, FileKind.MANUSCRIPT)
 
 
 def _yearbook(window: Any, paths: list[Path], kind: FileKind) -> FileKind:
+    from fangzhi_desktop.importers.sniff import FileKind
     from fangzhi_desktop.ui.yearbook_exports import MANUSCRIPTS, OUTLINE
 
     window.select_tab("yearbook")

@@ -32,6 +32,7 @@ from fangzhi_desktop.domain.learning import (
 )
 from fangzhi_desktop.storage import learning as store
 from fangzhi_desktop.storage.people import list_people
+from fangzhi_desktop.ui.keyboard import enter_opens
 from fangzhi_desktop.ui.learning_activities import ActivitiesView
 from fangzhi_desktop.ui.learning_briefings import BriefingsView
 from fangzhi_desktop.ui.learning_context import LearningContext
@@ -63,6 +64,7 @@ class LearningTab(QWidget):
                  splitter=self.activities.splitter)
         remember(settings, "learning/briefings", table=self.briefings.table,
                  splitter=self.briefings.splitter)
+        enter_opens(self.briefings.table, self.briefings.edit_current)
         self.reload_years()
         self.briefings.reload()
 

@@ -34,6 +34,7 @@ from fangzhi_desktop.storage.workpoints import ItemFilter
 from fangzhi_desktop.ui import prompts
 from fangzhi_desktop.ui import settings as keys
 from fangzhi_desktop.ui.errors import reporting
+from fangzhi_desktop.ui.keyboard import enter_opens
 from fangzhi_desktop.ui.settings import Settings
 from fangzhi_desktop.ui.widgets import empty_label
 from fangzhi_desktop.ui.workpoints_commands import (
@@ -72,6 +73,7 @@ class WorkpointsTab(QWidget):
         self.import_dialog: QWidget | None = None
         self._reloading = False
         self._build()
+        enter_opens(self.tree, self.detail.buttons["edit"].click)
         self.reload_years()
 
     # --- Layout ----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -64,6 +64,7 @@ from fangzhi_desktop.ui.dialogs.yearbook_dialogs import (
     UnitContactDialog,
 )
 from fangzhi_desktop.ui.errors import reporting
+from fangzhi_desktop.ui.keyboard import enter_opens
 from fangzhi_desktop.ui.settings import Settings
 from fangzhi_desktop.ui.view_state import remember
 from fangzhi_desktop.ui.widgets import empty_label
@@ -353,6 +354,13 @@ class YearbookTab(QWidget):
         self._build()
         remember(settings, "yearbook", tree=self.tree, splitter=self.splitter,
                  units=self.units_view)
+        enter_opens(self.tree, self.node_actions["rename"].trigger)
+        enter_opens(self.units_view, self.edit_unit)
+        for key, keys_ in (("rename", QKeySequence(Qt.Key.Key_F2)),
+                           ("delete", QKeySequence(QKeySequence.StandardKey.Delete))):
+            self.node_actions[key].setShortcut(keys_)  # shown in the tree's context menu
+            self.node_actions[key].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.tree.addAction(self.node_actions[key])
         self.reload_years()
 
     # --- Layout ----------------------------------------------------------------------------
