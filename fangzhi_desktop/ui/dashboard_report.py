@@ -7,7 +7,8 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from fangzhi_desktop.domain.office_report import Period, period_of
@@ -44,7 +45,11 @@ def start_report(parent: QWidget, conn: sqlite3.Connection, db_path: Path, today
         return None
     if path.suffix.lower() != ".docx":
         path = path.with_name(path.name + ".docx")
-    images = chart_images(conn, today)
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # drawing takes a second or two
+    try:
+        images = chart_images(conn, today)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
 
     def work(conn: sqlite3.Connection, progress: Progress) -> Path:
         from fangzhi_desktop.operations.office_report import write_report
