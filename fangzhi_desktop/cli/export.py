@@ -33,6 +33,7 @@ AREAS = (
     "export_briefings",
     "export_campaigns",
     "export_yearbook",
+    "export_report",
 )
 
 
@@ -71,6 +72,8 @@ def register(sub: Any) -> None:
     parser.add_argument("--doc-no", type=int, metavar="N",
                         help="发文字号的序号（默认取本年度下一个未用序号）")
     parser.add_argument("--full-ids", action="store_true", help=FULL_IDS_HELP)
+    parser.add_argument("--month", metavar="YYYY-MM", help="报告月份（report 导出，如 2026-11）")
+    parser.add_argument("--quarter", metavar="YYYYQN", help="报告季度（report 导出，如 2026Q4）")
     parser.add_argument("--list", action="store_true", help="列出可导出的种类")
     parser.set_defaults(run=run)
 

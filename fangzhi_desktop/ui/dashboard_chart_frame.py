@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QVBoxLayout, QWid
 
 from fangzhi_desktop.ui import prompts
 
-EXPORT_SIZE = QSize(960, 540)  # logical pixels of a copied or saved chart (16:9)
-EXPORT_SCALE = 2.0  # device pixel ratio: 1920×1080 pixels, sharp in print
+EXPORT_SIZE = QSize(800, 450)  # logical pixels of a copied or saved chart (16:9, text legible in a report)
+EXPORT_SCALE = 2.4  # device pixel ratio: 1920×1080 pixels, sharp in print
 
 
 def chart_image(chart: QChart, size: QSize = EXPORT_SIZE, scale: float = EXPORT_SCALE) -> QImage:

@@ -33,12 +33,15 @@ class LearningSummary(QFrame):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.linkActivated.connect(self._link)
         self.completion = QLabel()
+        self.hours = QLabel()
+        self.hours.setStyleSheet("color: #444;")
         self.short = QLabel()
         self.short.setTextFormat(Qt.TextFormat.RichText)
         self.short.setWordWrap(True)
         self.short.linkActivated.connect(self._link)
         layout.addWidget(self.title)
         layout.addWidget(self.completion)
+        layout.addWidget(self.hours)
         layout.addWidget(self.short)
 
     def refresh(self, conn: sqlite3.Connection, today: date) -> None:
@@ -51,11 +54,12 @@ class LearningSummary(QFrame):
         if not stats.people:
             self.completion.setText("还没有导入花名册。")
             self.completion.setStyleSheet("color: #8A5A00;")
+            self.hours.setText("")
             self.short.setText("到“干部学习”页点击“导入花名册…”。")
             return
         self.completion.setText(f"{stats.completed}/{stats.headcount} 人已完成，"
-                                f"全办合计 {format_hours(stats.total_hours)} 学时，"
                                 f"人均 {format_hours(stats.average_hours)} 学时")
+        self.hours.setText(f"全办合计 {format_hours(stats.total_hours)} 学时")
         self.completion.setStyleSheet("")
         short = stats.shortfall_list()
         if not short:

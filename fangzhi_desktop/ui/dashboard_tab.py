@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -30,11 +32,13 @@ from fangzhi_desktop.ui.dashboard_campaigns import CampaignSummary
 from fangzhi_desktop.ui.dashboard_learning import LearningSummary
 from fangzhi_desktop.ui.dashboard_model import DueItemsModel
 from fangzhi_desktop.ui.dashboard_yearbook import YearbookSummary
+from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.formatting import GRADE_BACKGROUND, GRADE_FOREGROUND, cn_day
 from fangzhi_desktop.ui.widgets import empty_label
 
 if TYPE_CHECKING:
     from fangzhi_desktop.ui.dashboard_charts import ChartPanel
+    from fangzhi_desktop.ui.jobs import Job
 
 NO_PLAN_TEXT = "还没有导入工作要点。请到“年度工作要点”页点击“导入…”，选择印发工作要点的通知文件。"
 
@@ -64,10 +68,12 @@ class DashboardTab(QWidget):
     open_yearbook = Signal()
 
     def __init__(self, conn: sqlite3.Connection, clock: Callable[[], date],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, db_path: Path | None = None) -> None:
         super().__init__(parent)
         self.conn = conn
         self.clock = clock
+        self.db_path = db_path
+        self.report_job: Job | None = None
         self.chart: ChartPanel | None = None  # built when the chart area is first shown
         self._build()
         self.refresh()
@@ -86,6 +92,19 @@ class DashboardTab(QWidget):
         titles = QVBoxLayout()
         titles.addWidget(self.date_label)
         titles.addWidget(self.summary_label)
+        reports = QHBoxLayout()
+        self.month_report_button = QPushButton("生成月度报告…")
+        self.month_report_button.setToolTip("把本月工作要点、专项活动、年鉴编纂、干部学习情况和图表"
+                                            "汇总成一份工作情况报告（Word 公文）")
+        self.month_report_button.clicked.connect(lambda: self.start_report(quarterly=False))
+        self.quarter_report_button = QPushButton("生成季度报告…")
+        self.quarter_report_button.setToolTip("同上，汇总本季度的工作情况")
+        self.quarter_report_button.clicked.connect(lambda: self.start_report(quarterly=True))
+        for button in (self.month_report_button, self.quarter_report_button):
+            button.setEnabled(self.db_path is not None)
+            reports.addWidget(button)
+        reports.addStretch(1)
+        titles.addLayout(reports)
         head.addLayout(titles, 1)
         for card in (self.overdue_card, self.due_card, self.year_card):
             card.setMinimumWidth(150)
@@ -208,6 +227,20 @@ class DashboardTab(QWidget):
         done = sum(item.status.finished for item in items)
         self.year_card.setText(_card_text(len(items), f"{latest}年工作要点（已完成{done}项）"))
         self.chart_box.setTitle(f"图表：{latest}年工作要点及各项工作")
+
+    # --- The monthly / quarterly report ----------------------------------------------------
+
+    def start_report(self, quarterly: bool = False) -> Job | None:
+        """生成月度报告 / 生成季度报告 (in the background); None when cancelled."""
+        from fangzhi_desktop.ui.dashboard_report import start_report
+
+        if self.db_path is None:
+            return None
+        with reporting(self):
+            self.report_job = start_report(self, self.conn, self.db_path, self.clock(),
+                                           quarterly)
+            return self.report_job
+        return None
 
     # --- The charts, built after the tab is first shown ------------------------------------
 

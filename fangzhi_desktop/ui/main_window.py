@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.backup_job: jobs.Job | None = None
         self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
 
-        self.dashboard = DashboardTab(self.conn, self.clock)
+        self.dashboard = DashboardTab(self.conn, self.clock, db_path=self.db_path)
         self.workpoints = WorkpointsTab(self.conn, self.db_path, self.undo_stack, self.clock,
                                         self.settings)
         # The other three tabs are built when first shown or used: opening the window stays fast.

@@ -15,6 +15,7 @@ from fangzhi_desktop.exporters.official_docx.model import (
     BriefingArticle,
     BriefingTail,
     Gongwen,
+    ImageBlock,
     LedgerDocument,
     TableBlock,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "BriefingArticle",
     "BriefingTail",
     "Gongwen",
+    "ImageBlock",
     "LedgerDocument",
     "OfficeProfile",
     "TableBlock",

@@ -24,11 +24,23 @@ class TableBlock:
 
 
 @dataclass
+class ImageBlock:
+    """A picture (PNG bytes) centred on its own line, ``width_mm`` wide, its caption below."""
+
+    png: bytes
+    caption: str = ""
+    width_mm: float = 150.0
+
+
+BodyBlock = Block | TableBlock | ImageBlock
+
+
+@dataclass
 class Attachment:
     """附件N: on its own page, label 顶格 in 黑体, title centred on the third line."""
 
     title: str
-    blocks: list[Block | TableBlock] = field(default_factory=list)
+    blocks: list[BodyBlock] = field(default_factory=list)
 
 
 @dataclass
@@ -45,7 +57,7 @@ class Gongwen:
     """A 公文 (GB/T 9704-2012)."""
 
     title: str
-    blocks: list[Block | TableBlock]
+    blocks: list[BodyBlock]
     recipient: str = ""
     issuer_mark: str = ""  # 发文机关标志 (red 版头); empty → no 版头
     doc_no: str = ""  # 发文字号: 某志办发〔2023〕3号

@@ -14,7 +14,7 @@ from fangzhi_desktop.exporters.files import atomic_output
 from fangzhi_desktop.exporters.official_docx import metrics as m
 from fangzhi_desktop.exporters.official_docx import oxml
 from fangzhi_desktop.exporters.official_docx.document import FontPlan, OfficialDocument
-from fangzhi_desktop.exporters.official_docx.model import Banji, Gongwen, TableBlock
+from fangzhi_desktop.exporters.official_docx.model import Banji, Gongwen, ImageBlock, TableBlock
 from fangzhi_desktop.exporters.text_safety import xml_safe
 
 
@@ -39,6 +39,8 @@ def render_gongwen(model: Gongwen, path: str | Path, fonts: FontPlan | None = No
     for block in model.blocks:
         if isinstance(block, TableBlock):
             _table(doc, block)
+        elif isinstance(block, ImageBlock):
+            _image(doc, block)
         elif block.center:
             doc.paragraph(block.text, "GW Flush").alignment = 1
         elif block.no_indent:
@@ -61,6 +63,8 @@ def render_gongwen(model: Gongwen, path: str | Path, fonts: FontPlan | None = No
         for block in attachment.blocks:
             if isinstance(block, TableBlock):
                 _table(doc, block)
+            elif isinstance(block, ImageBlock):
+                _image(doc, block)
             else:
                 doc.body(block.text)
     if model.banji:
@@ -151,6 +155,24 @@ def _table(doc: OfficialDocument, block: TableBlock) -> None:
     from fangzhi_desktop.exporters.official_docx.render_ledger import fill_table
 
     fill_table(doc, block.columns, block.rows, width_twips=m.TEXT_WIDTH_TWIPS)
+
+
+def _image(doc: OfficialDocument, block: ImageBlock) -> None:
+    """The picture centred on a line of its own height (single spacing, not the 28 pt grid
+    that would clip it), the caption below as body text (a centred line would read as a
+    title)."""
+    import io
+
+    from docx.shared import Mm
+
+    paragraph = doc.paragraph("", "GW Flush")
+    paragraph.alignment = 1
+    paragraph.paragraph_format.line_spacing = 1.0
+    paragraph.paragraph_format.keep_with_next = True
+    width = min(block.width_mm, m.TEXT_WIDTH_MM)
+    paragraph.add_run().add_picture(io.BytesIO(block.png), width=Mm(width))
+    if block.caption:
+        doc.body(block.caption)
 
 
 def _banji(doc: OfficialDocument, banji: Banji) -> None:
