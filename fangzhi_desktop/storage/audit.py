@@ -12,17 +12,36 @@ import json
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from fangzhi_desktop.domain.audit import AuditEntry
 from fangzhi_desktop.storage.audit_triggers import (
     DEFAULT_ACTION,
     drop_triggers,
     ensure_context,
 )
 
+if TYPE_CHECKING:  # the labels module is only needed to read the trail, not at start-up
+    from fangzhi_desktop.domain.audit import AuditEntry
+
 _COLUMNS = ("id, at, user, host, action, op, table_name, row_id, record_table, record_id,"
             " before, after")
+# How a record is named in the whole trail: record table -> SQL giving (id, name).
+_RECORD_NAMES = {
+    "work_items": "SELECT i.id, p.year || '年第' || i.no || '条' FROM work_items i"
+                  " JOIN work_plans p ON p.id = i.plan_id WHERE i.id IN ({})",
+    "campaign_tasks": "SELECT id, '第' || no || '项任务' FROM campaign_tasks WHERE id IN ({})",
+    "people": "SELECT id, name FROM people WHERE id IN ({})",
+    "units": "SELECT id, name FROM units WHERE id IN ({})",
+    "work_plans": "SELECT id, title FROM work_plans WHERE id IN ({})",
+    "campaign_activities": "SELECT id, title FROM campaign_activities WHERE id IN ({})",
+    "learning_activities": "SELECT id, title FROM learning_activities WHERE id IN ({})",
+    "briefing_issues": "SELECT id, name || year || '年第' || issue || '期' FROM briefing_issues"
+                       " WHERE id IN ({})",
+    "yearbook_volumes": "SELECT id, title FROM yearbook_volumes WHERE id IN ({})",
+    "yearbook_manuscripts": "SELECT m.id, n.title FROM yearbook_manuscripts m"
+                            " JOIN yearbook_nodes n ON n.id = m.node_id WHERE m.id IN ({})",
+}
 # Ids shown by name in the trail: column -> (table, name column).
 _NAMED_IDS = {"unit_id": ("units", "name"), "person_id": ("people", "name"),
               "type_id": ("learning_types", "name"), "phase_id": ("campaign_phases", "name")}
@@ -144,9 +163,15 @@ def _has_log(conn: sqlite3.Connection) -> bool:
 
 
 def _entries(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> list[AuditEntry]:
+    from fangzhi_desktop.domain.audit import AuditEntry
+
     entries = [AuditEntry(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]),
                           str(r[6]), _int(r[7]), str(r[8]), _int(r[9]), _json(r[10]),
                           _json(r[11])) for r in rows]
+    records = _record_names(conn, entries)
+    if records:
+        entries = [replace(e, record_name=records.get((e.record_table, e.record_id), ""))
+                   for e in entries]
     names = _names(conn, entries)
     if names:
         for entry in entries:
@@ -155,6 +180,20 @@ def _entries(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> list[A
                     if (column, value) in names:
                         values[column] = names[column, value]
     return entries
+
+
+def _record_names(conn: sqlite3.Connection,
+                  entries: list[AuditEntry]) -> dict[tuple[str, int | None], str]:
+    wanted: dict[str, set[int]] = {}
+    for entry in entries:
+        if entry.record_table in _RECORD_NAMES and entry.record_id is not None:
+            wanted.setdefault(entry.record_table, set()).add(entry.record_id)
+    names: dict[tuple[str, int | None], str] = {}
+    for table, ids in wanted.items():
+        sql = _RECORD_NAMES[table].format(", ".join("?" * len(ids)))
+        for pk, text in conn.execute(sql, sorted(ids)):
+            names[table, int(pk)] = str(text)
+    return names
 
 
 def _names(conn: sqlite3.Connection, entries: list[AuditEntry]) -> dict[tuple[str, object], str]:
