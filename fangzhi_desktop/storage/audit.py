@@ -2,8 +2,8 @@
 
 Rows are written by the triggers of ``storage.audit_triggers``. An edit names itself with
 ``with action(conn, "修改状态"):`` (default ``编辑``); a bulk action (an import writing thousands
-of rows) runs inside ``with bulk(conn, "导入花名册") as note:`` — the per-row records are
-silenced for it and one summary entry is written instead, inside the same transaction.
+of rows) is one ``with bulk(conn, "导入花名册", table="people") as note:`` transaction — the
+per-row records are silenced for it and one summary entry is written instead, inside it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from fangzhi_desktop.storage.audit_triggers import (
     drop_triggers,
     ensure_context,
 )
+from fangzhi_desktop.storage.database import transaction
 
 if TYPE_CHECKING:  # the labels module is only needed to read the trail, not at start-up
     from fangzhi_desktop.domain.audit import AuditEntry
@@ -70,23 +71,34 @@ class BulkNote:
 
 
 @contextmanager
-def bulk(conn: sqlite3.Connection, name: str, *, table: str, record_id: int | None = None,
-         source: str = "") -> Iterator[BulkNote]:
-    """Silence the per-row records inside the block; on success write one summary entry.
+def quiet(conn: sqlite3.Connection) -> Iterator[bool]:
+    """No per-row records inside the block; yields whether an outer block was already quiet.
 
-    Use inside the action's transaction, so the summary is written or rolled back with it.
+    The triggers are dropped rather than told to do nothing (a trigger that fires and does
+    nothing still costs ~3 µs a row); the next write outside the block creates them again.
+    Entered before the transaction, so a connection's first write, if it is a bulk one, does
+    not create the triggers only to drop them.
     """
     _, previous = ensure_context(conn)
-    note = BulkNote(name, table, record_id, {"source_file": source} if source else {})
     conn.execute("UPDATE temp.audit_context SET quiet = 1")
-    drop_triggers(conn)  # cheaper than triggers that fire and do nothing on every row
     try:
-        yield note
+        drop_triggers(conn)
+        yield bool(previous)
     finally:
         conn.execute("UPDATE temp.audit_context SET quiet = ?", (previous,))
-    if not previous:  # a bulk action inside another one: the outer summary is enough
-        record_summary(conn, note.summary, table=note.table, record_id=note.record_id,
-                       details=note.details)
+
+
+@contextmanager
+def bulk(conn: sqlite3.Connection, name: str, *, table: str, record_id: int | None = None,
+         source: str = "") -> Iterator[BulkNote]:
+    """One transaction without per-row records, ending with one summary entry (written, or
+    rolled back, with the data). The block may reword ``note.summary`` with its outcome."""
+    note = BulkNote(name, table, record_id, {"source_file": source} if source else {})
+    with quiet(conn) as nested, transaction(conn):
+        yield note
+        if not nested:  # inside another bulk action the outer summary is enough
+            record_summary(conn, note.summary, table=note.table, record_id=note.record_id,
+                           details=note.details)
 
 
 def record_summary(conn: sqlite3.Connection, action_name: str, *, table: str,

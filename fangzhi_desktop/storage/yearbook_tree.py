@@ -281,8 +281,8 @@ def save_outline(conn: sqlite3.Connection, volume_id: int, outline: ParsedOutlin
         raise InputErrors(f"{source}有{len(outline.errors)}处错误，未导入。", outline.errors)
     if not outline.roots:
         raise InputErrors(f"{source}中没有识别出篇目，未导入。")
-    with transaction(conn), audit.bulk(conn, "导入篇目", table="yearbook_volumes",
-                                       record_id=volume_id, source=outline.source) as note:
+    with audit.bulk(conn, "导入篇目", table="yearbook_volumes",
+                    record_id=volume_id, source=outline.source) as note:
         existing = count_nodes(conn, volume_id)
         if existing and not replace:
             raise InputErrors(

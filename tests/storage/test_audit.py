@@ -14,6 +14,7 @@ import pytest
 from fangzhi_desktop.domain.audit import AuditEntry, change_lines
 from fangzhi_desktop.domain.people import Person
 from fangzhi_desktop.domain.workpoints import EntryKind, Status
+from fangzhi_desktop.errors import InputErrors
 from fangzhi_desktop.importers.workpoints_notice import parse_text
 from fangzhi_desktop.storage import audit, open_database
 from fangzhi_desktop.storage import campaign_followup as followup
@@ -331,3 +332,23 @@ def test_a_deleted_record_keeps_its_number(conn: sqlite3.Connection, task_id: in
     campaigns_store.delete_task(conn, task_id)
     assert audit.history(conn, "campaign_tasks", task_id)[0].record_label == \
         f"专项活动任务 #{task_id}"
+
+
+def _triggers(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger'"
+                            " AND name LIKE 'fz_audit_%'").fetchone()[0])
+
+
+def test_triggers_are_created_before_the_first_ordinary_write_only(tmp_path: Path) -> None:
+    open_database(tmp_path / "a.db").close()
+    conn = open_database(tmp_path / "a.db")
+    assert _triggers(conn) == 0  # opening (start-up) creates nothing
+    store.save_plan(conn, parse_text(PLAN))
+    assert _triggers(conn) == 0  # a bulk write does not need them
+    store.set_status(conn, store.list_items(conn, 2025)[0].id, StatusFields(Status.DONE, D, ""))
+    assert _triggers(conn) > 60
+    with pytest.raises(InputErrors), audit.bulk(conn, "导入", table="people"):
+        raise InputErrors("坏文件")
+    assert audit.latest(conn, 1)[0].op == "update"  # no summary of a failed import
+    assert conn.execute("SELECT quiet FROM temp.audit_context").fetchone() == (0,)
+    conn.close()
