@@ -92,11 +92,15 @@ class AuditEntry:
     record_id: int | None
     before: dict[str, object] = field(default_factory=dict)
     after: dict[str, object] = field(default_factory=dict)
+    record_name: str = ""  # ``2023年第19条``; empty once the record is deleted
 
     @property
     def record_label(self) -> str:
-        """``工作要点条目 #12`` — the record the change is shown under."""
+        """``工作要点条目 2023年第19条`` (``#12`` once deleted) — the record the change is
+        shown under."""
         label = TABLE_LABELS.get(self.record_table, self.record_table)
+        if self.record_name:
+            return f"{label} {self.record_name}"
         return label if not self.record_id else f"{label} #{self.record_id}"
 
 
@@ -141,7 +145,7 @@ def change_lines(entry: AuditEntry) -> list[ChangeLine]:
     action = entry.action or OP_LABELS.get(entry.op, entry.op)
     if entry.op in ("insert", "delete") and entry.action and not entry.action.startswith(
             OP_LABELS[entry.op]):
-        action = f"{entry.action}（{OP_LABELS[entry.op]}{TABLE_LABELS.get(entry.table_name, '')}）"
+        action = f"{entry.action}（{OP_LABELS[entry.op]}）"
     columns = [c for c in dict.fromkeys([*entry.before, *entry.after])
                if c not in HIDDEN_FIELDS]
     lines: list[ChangeLine] = []

@@ -22,6 +22,7 @@ from fangzhi_desktop.importers.campaign_returns import (
     read_return_file,
 )
 from fangzhi_desktop.progress import Progress, no_progress
+from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage import campaigns as store
 from fangzhi_desktop.storage.campaign_followup import apply_task_updates
 
@@ -115,4 +116,5 @@ def save_returns(conn: sqlite3.Connection, preview: ReturnsPreview, today: date,
             [p for e in preview.rejected for p in e.problems])
     if preview.errors:
         raise InputErrors(f"反馈表中有{len(preview.errors)}处错误，整批未保存。", preview.errors)
-    return apply_task_updates(conn, preview.updates, today, progress)
+    with audit.action(conn, "导入反馈表"):
+        return apply_task_updates(conn, preview.updates, today, progress)

@@ -30,6 +30,7 @@ from fangzhi_desktop.importers.manuscripts import (
 )
 from fangzhi_desktop.importers.yearbook_package import PackageSheet, is_package, read_package
 from fangzhi_desktop.progress import Progress, no_progress
+from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage.yearbook import get_volume, volume_token
 from fangzhi_desktop.storage.yearbook_manuscripts import (
     Receipt,
@@ -330,6 +331,7 @@ def save_manuscripts(conn: sqlite3.Connection, preview: ManuscriptPreview, recei
                         m.how + (f"（{m.note}）" if m.note else ""))
                 for m in preview.changes]
     progress(0.5, f"正在保存{len(receipts)}份来稿")
-    done = receive(conn, receipts, received_on) if receipts else []
+    with audit.action(conn, "收稿"):
+        done = receive(conn, receipts, received_on) if receipts else []
     progress(1.0, "来稿已保存")
     return done

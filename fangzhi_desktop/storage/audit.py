@@ -2,8 +2,8 @@
 
 Rows are written by the triggers of ``storage.audit_triggers``. An edit names itself with
 ``with action(conn, "修改状态"):`` (default ``编辑``); a bulk action (an import writing thousands
-of rows) runs inside ``with bulk(conn, "导入花名册") as note:`` — the per-row records are
-silenced for it and one summary entry is written instead, inside the same transaction.
+of rows) is one ``with bulk(conn, "导入花名册", table="people") as note:`` transaction — the
+per-row records are silenced for it and one summary entry is written instead, inside it.
 """
 
 from __future__ import annotations
@@ -12,17 +12,37 @@ import json
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from fangzhi_desktop.domain.audit import AuditEntry
 from fangzhi_desktop.storage.audit_triggers import (
     DEFAULT_ACTION,
     drop_triggers,
     ensure_context,
 )
+from fangzhi_desktop.storage.database import transaction
+
+if TYPE_CHECKING:  # the labels module is only needed to read the trail, not at start-up
+    from fangzhi_desktop.domain.audit import AuditEntry
 
 _COLUMNS = ("id, at, user, host, action, op, table_name, row_id, record_table, record_id,"
             " before, after")
+# How a record is named in the whole trail: record table -> SQL giving (id, name).
+_RECORD_NAMES = {
+    "work_items": "SELECT i.id, p.year || '年第' || i.no || '条' FROM work_items i"
+                  " JOIN work_plans p ON p.id = i.plan_id WHERE i.id IN ({})",
+    "campaign_tasks": "SELECT id, '第' || no || '项任务' FROM campaign_tasks WHERE id IN ({})",
+    "people": "SELECT id, name FROM people WHERE id IN ({})",
+    "units": "SELECT id, name FROM units WHERE id IN ({})",
+    "work_plans": "SELECT id, title FROM work_plans WHERE id IN ({})",
+    "campaign_activities": "SELECT id, title FROM campaign_activities WHERE id IN ({})",
+    "learning_activities": "SELECT id, title FROM learning_activities WHERE id IN ({})",
+    "briefing_issues": "SELECT id, name || year || '年第' || issue || '期' FROM briefing_issues"
+                       " WHERE id IN ({})",
+    "yearbook_volumes": "SELECT id, title FROM yearbook_volumes WHERE id IN ({})",
+    "yearbook_manuscripts": "SELECT m.id, n.title FROM yearbook_manuscripts m"
+                            " JOIN yearbook_nodes n ON n.id = m.node_id WHERE m.id IN ({})",
+}
 # Ids shown by name in the trail: column -> (table, name column).
 _NAMED_IDS = {"unit_id": ("units", "name"), "person_id": ("people", "name"),
               "type_id": ("learning_types", "name"), "phase_id": ("campaign_phases", "name")}
@@ -51,23 +71,34 @@ class BulkNote:
 
 
 @contextmanager
-def bulk(conn: sqlite3.Connection, name: str, *, table: str, record_id: int | None = None,
-         source: str = "") -> Iterator[BulkNote]:
-    """Silence the per-row records inside the block; on success write one summary entry.
+def quiet(conn: sqlite3.Connection) -> Iterator[bool]:
+    """No per-row records inside the block; yields whether an outer block was already quiet.
 
-    Use inside the action's transaction, so the summary is written or rolled back with it.
+    The triggers are dropped rather than told to do nothing (a trigger that fires and does
+    nothing still costs ~3 µs a row); the next write outside the block creates them again.
+    Entered before the transaction, so a connection's first write, if it is a bulk one, does
+    not create the triggers only to drop them.
     """
     _, previous = ensure_context(conn)
-    note = BulkNote(name, table, record_id, {"source_file": source} if source else {})
     conn.execute("UPDATE temp.audit_context SET quiet = 1")
-    drop_triggers(conn)  # cheaper than triggers that fire and do nothing on every row
     try:
-        yield note
+        drop_triggers(conn)
+        yield bool(previous)
     finally:
         conn.execute("UPDATE temp.audit_context SET quiet = ?", (previous,))
-    if not previous:  # a bulk action inside another one: the outer summary is enough
-        record_summary(conn, note.summary, table=note.table, record_id=note.record_id,
-                       details=note.details)
+
+
+@contextmanager
+def bulk(conn: sqlite3.Connection, name: str, *, table: str, record_id: int | None = None,
+         source: str = "") -> Iterator[BulkNote]:
+    """One transaction without per-row records, ending with one summary entry (written, or
+    rolled back, with the data). The block may reword ``note.summary`` with its outcome."""
+    note = BulkNote(name, table, record_id, {"source_file": source} if source else {})
+    with quiet(conn) as nested, transaction(conn):
+        yield note
+        if not nested:  # inside another bulk action the outer summary is enough
+            record_summary(conn, note.summary, table=note.table, record_id=note.record_id,
+                           details=note.details)
 
 
 def record_summary(conn: sqlite3.Connection, action_name: str, *, table: str,
@@ -144,9 +175,15 @@ def _has_log(conn: sqlite3.Connection) -> bool:
 
 
 def _entries(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> list[AuditEntry]:
+    from fangzhi_desktop.domain.audit import AuditEntry
+
     entries = [AuditEntry(int(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), str(r[5]),
                           str(r[6]), _int(r[7]), str(r[8]), _int(r[9]), _json(r[10]),
                           _json(r[11])) for r in rows]
+    records = _record_names(conn, entries)
+    if records:
+        entries = [replace(e, record_name=records.get((e.record_table, e.record_id), ""))
+                   for e in entries]
     names = _names(conn, entries)
     if names:
         for entry in entries:
@@ -155,6 +192,20 @@ def _entries(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> list[A
                     if (column, value) in names:
                         values[column] = names[column, value]
     return entries
+
+
+def _record_names(conn: sqlite3.Connection,
+                  entries: list[AuditEntry]) -> dict[tuple[str, int | None], str]:
+    wanted: dict[str, set[int]] = {}
+    for entry in entries:
+        if entry.record_table in _RECORD_NAMES and entry.record_id is not None:
+            wanted.setdefault(entry.record_table, set()).add(entry.record_id)
+    names: dict[tuple[str, int | None], str] = {}
+    for table, ids in wanted.items():
+        sql = _RECORD_NAMES[table].format(", ".join("?" * len(ids)))
+        for pk, text in conn.execute(sql, sorted(ids)):
+            names[table, int(pk)] = str(text)
+    return names
 
 
 def _names(conn: sqlite3.Connection, entries: list[AuditEntry]) -> dict[tuple[str, object], str]:

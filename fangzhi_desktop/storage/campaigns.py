@@ -196,8 +196,8 @@ def save_campaign(conn: sqlite3.Connection, plan: ParsedCampaign, *, year: int |
                             tuple(plan.contents))
     total = max(1, sum(len(p.tasks) for p in plan.phases))
     source = Path(plan.source).name if plan.source else ""
-    with transaction(conn), audit.bulk(conn, "导入实施方案", table="campaign_activities",
-                                       source=source) as note:
+    with audit.bulk(conn, "导入实施方案", table="campaign_activities",
+                    source=source) as note:
         existing = find_campaign(conn, plan.title)
         if existing is not None and not replace:
             raise InputErrors(

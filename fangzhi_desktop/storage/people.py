@@ -19,7 +19,6 @@ from fangzhi_desktop.domain.people import PERSON_FIELDS, Person
 from fangzhi_desktop.errors import InputErrors
 from fangzhi_desktop.progress import Progress, no_progress
 from fangzhi_desktop.storage import audit
-from fangzhi_desktop.storage.database import transaction
 
 _CHUNK = 2000
 _SET = ", ".join(f"{c} = ?" for c in PERSON_FIELDS if c != "id_number")
@@ -57,8 +56,8 @@ def save_people(conn: sqlite3.Connection, people: Sequence[Person], *, source: s
     """
     _refuse_duplicates(people)
     now = datetime.now().strftime("%Y-%m-%d %H:%M:%S")  # as datetime('now', 'localtime')
-    with transaction(conn), audit.bulk(conn, "导入花名册", table="people",
-                                       source=Path(source).name if source else "") as note:
+    with audit.bulk(conn, "导入花名册", table="people",
+                    source=Path(source).name if source else "") as note:
         inserts, updates = _plan(conn, people, source, now)
         total = max(1, len(inserts) + len(updates))
         done = 0

@@ -90,8 +90,8 @@ def save_plan(conn: sqlite3.Connection, plan: ParsedPlan, *, replace: bool = Fal
         raise InputErrors("没有可导入的条目。")
     total = len(plan.items)
     source = Path(plan.source).name if plan.source else ""
-    with transaction(conn), audit.bulk(conn, "导入工作要点", table="work_plans",
-                                       source=source) as note:
+    with audit.bulk(conn, "导入工作要点", table="work_plans",
+                    source=source) as note:
         existing = conn.execute("SELECT id FROM work_plans WHERE year = ?",
                                 (plan.year,)).fetchone()
         if existing and not replace:

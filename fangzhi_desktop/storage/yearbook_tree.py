@@ -15,6 +15,7 @@ from fangzhi_desktop.domain.yearbook import MAX_DEPTH, Node
 from fangzhi_desktop.domain.yearbook_outline import OutlineNode, ParsedOutline
 from fangzhi_desktop.errors import FangzhiError, InputErrors
 from fangzhi_desktop.progress import Progress, no_progress
+from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage.database import transaction
 from fangzhi_desktop.storage.units import ensure_unit
 from fangzhi_desktop.storage.yearbook import join_volume, volume_by_id
@@ -280,7 +281,8 @@ def save_outline(conn: sqlite3.Connection, volume_id: int, outline: ParsedOutlin
         raise InputErrors(f"{source}有{len(outline.errors)}处错误，未导入。", outline.errors)
     if not outline.roots:
         raise InputErrors(f"{source}中没有识别出篇目，未导入。")
-    with transaction(conn):
+    with audit.bulk(conn, "导入篇目", table="yearbook_volumes",
+                    record_id=volume_id, source=outline.source) as note:
         existing = count_nodes(conn, volume_id)
         if existing and not replace:
             raise InputErrors(
@@ -317,5 +319,7 @@ def save_outline(conn: sqlite3.Connection, volume_id: int, outline: ParsedOutlin
         conn.executemany(
             """INSERT INTO yearbook_nodes (id, volume_id, parent_id, position, title, unit_id,
                    word_budget, photo_budget) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows)
+        note.summary = (f"{'重新' if existing else ''}导入{volume.quoted}篇目：{len(rows)} 个"
+                        + (f"（{outline.source}）" if outline.source else ""))
     progress(1.0, "篇目已保存")
     return len(rows)

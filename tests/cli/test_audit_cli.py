@@ -34,7 +34,7 @@ def test_the_trail_of_one_record(capsys: pytest.CaptureFixture[str],
     assert lines[0].split("\t") == ["时间", "用户", "操作", "对象", "字段", "原值", "新值"]
     rows = [line.split("\t") for line in lines[1:]]
     assert [r[2:] for r in rows if r[4] == "状态"] == [
-        ["修改状态", f"工作要点条目 #{item_id}", "状态", "未启动", "已销号"]]
+        ["修改状态", "工作要点条目 2023年第19条", "状态", "未启动", "已销号"]]
     assert all(r[1].startswith(who()[0]) for r in rows)
 
 

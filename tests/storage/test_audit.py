@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from fangzhi_desktop.domain.audit import change_lines
+from fangzhi_desktop.domain.audit import AuditEntry, change_lines
 from fangzhi_desktop.domain.people import Person
 from fangzhi_desktop.domain.workpoints import EntryKind, Status
+from fangzhi_desktop.errors import InputErrors
 from fangzhi_desktop.importers.workpoints_notice import parse_text
 from fangzhi_desktop.storage import audit, open_database
 from fangzhi_desktop.storage import campaign_followup as followup
@@ -45,7 +46,7 @@ def task_id(conn: sqlite3.Connection) -> int:
 
 
 def _new_entries(conn: sqlite3.Connection, table: str, record_id: int,
-                 since: int) -> list[audit.AuditEntry]:
+                 since: int) -> list[AuditEntry]:
     return [e for e in audit.history(conn, table, record_id) if e.id > since]
 
 
@@ -159,7 +160,7 @@ def test_change_lines_use_chinese_labels(conn: sqlite3.Connection, item_id: int)
     fields = {line.field: (line.old, line.new) for line in lines}
     assert fields["进展记录·内容"] == ("", "已完成初稿。")
     assert fields["状态"] == ("未启动", "推进中")  # progress starts the item
-    assert all(line.record == f"工作要点条目 #{item_id}" for line in lines)
+    assert all(line.record == "工作要点条目 2025年第1条" for line in lines)
 
 
 def test_unit_ids_are_shown_by_name(conn: sqlite3.Connection, item_id: int) -> None:
@@ -290,4 +291,64 @@ def test_a_file_without_the_trail_is_still_editable(tmp_path: Path) -> None:
     item = store.list_items(conn, 2025)[0].id
     store.set_status(conn, item, StatusFields(Status.DONE, D, ""))
     assert audit.history(conn, "work_items", item) == [] and audit.count(conn) == 0
+    conn.close()
+
+
+def test_deleting_and_revoking_are_recorded_with_the_old_values(conn: sqlite3.Connection,
+                                                                item_id: int) -> None:
+    entry = store.add_log_entry(conn, item_id, D, "误录的进展。")
+    extension = store.extend_deadline(conn, item_id, date(2026, 1, 31), "材料未齐", D)
+    since = _last_id(conn)
+    with audit.action(conn, "撤销：添加进展"):
+        store.delete_log_entry(conn, entry)
+    with audit.action(conn, "撤销：延期"):
+        store.revoke_extension(conn, extension)
+    entries = _new_entries(conn, "work_items", item_id, since)
+    by_table = {(e.table_name, e.op): e for e in entries}
+    deleted = by_table["work_item_log", "delete"]
+    assert deleted.action == "撤销：添加进展" and deleted.before["text"] == "误录的进展。"
+    assert by_table["work_items", "update"].after == {"deadline": "2025-12-31"}
+    assert by_table["work_item_extensions", "delete"].before["reason"] == "材料未齐"
+
+
+def test_adding_and_deleting_a_task(conn: sqlite3.Connection, task_id: int) -> None:
+    campaign_id = campaigns_store.get_task(conn, task_id).campaign_id
+    new_id = campaigns_store.add_task(conn, campaign_id, TaskFields("整理档案。", "办公室"))
+    (added,) = [e for e in audit.history(conn, "campaign_tasks", new_id)
+                if e.table_name == "campaign_tasks"]
+    assert added.op == "insert" and added.after["text"] == "整理档案。"
+    assert "token" not in added.after and "updated_at" not in added.after
+    campaigns_store.delete_task(conn, new_id)
+    deleted = audit.history(conn, "campaign_tasks", new_id)[0]
+    assert deleted.op == "delete" and deleted.before["text"] == "整理档案。"
+    lines = change_lines(deleted)
+    assert ("内容", "整理档案。", "") in [(line.field, line.old, line.new) for line in lines]
+    assert ("单位", "办公室", "") in [(line.field, line.old, line.new) for line in lines]
+
+
+def test_a_deleted_record_keeps_its_number(conn: sqlite3.Connection, task_id: int) -> None:
+    assert audit.history(conn, "campaign_tasks", task_id)[0].record_label == \
+        "专项活动任务 第1项任务"
+    campaigns_store.delete_task(conn, task_id)
+    assert audit.history(conn, "campaign_tasks", task_id)[0].record_label == \
+        f"专项活动任务 #{task_id}"
+
+
+def _triggers(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM temp.sqlite_master WHERE type = 'trigger'"
+                            " AND name LIKE 'fz_audit_%'").fetchone()[0])
+
+
+def test_triggers_are_created_before_the_first_ordinary_write_only(tmp_path: Path) -> None:
+    open_database(tmp_path / "a.db").close()
+    conn = open_database(tmp_path / "a.db")
+    assert _triggers(conn) == 0  # opening (start-up) creates nothing
+    store.save_plan(conn, parse_text(PLAN))
+    assert _triggers(conn) == 0  # a bulk write does not need them
+    store.set_status(conn, store.list_items(conn, 2025)[0].id, StatusFields(Status.DONE, D, ""))
+    assert _triggers(conn) > 60
+    with pytest.raises(InputErrors), audit.bulk(conn, "导入", table="people"):
+        raise InputErrors("坏文件")
+    assert audit.latest(conn, 1)[0].op == "update"  # no summary of a failed import
+    assert conn.execute("SELECT quiet FROM temp.audit_context").fetchone() == (0,)
     conn.close()

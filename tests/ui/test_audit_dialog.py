@@ -82,7 +82,7 @@ def test_a_campaign_task_shows_its_progress(make_window, demo_db: Path, monkeypa
     dialog = _open_dialog(tab)
     assert dialog.windowTitle() == "修改记录 — 第9项任务"
     fields = {(r[2], r[3]): r[5] for r in _rows(dialog)}
-    assert fields[("添加任务进展（新增进展记录）", "进展记录·内容")] == "已制定初审分工。"
+    assert fields[("添加任务进展（新增）", "进展记录·内容")] == "已制定初审分工。"
     assert fields[("添加任务进展", "状态")] == "推进中"
 
 
@@ -119,7 +119,7 @@ def test_the_whole_log_with_a_user_filter(make_window, demo_db: Path, monkeypatc
     qtmodeltester.check(dialog.model)
     assert _headers(dialog) == ["时间", "用户", "操作", "对象", "字段", "原值", "新值"]
     rows = _rows(dialog)
-    assert rows[0][2:] == ("修改状态", f"工作要点条目 #{item.id}", "状态", "未启动", "推进中")
+    assert rows[0][2:] == ("修改状态", "工作要点条目 2023年第19条", "状态", "未启动", "推进中")
     assert "生成演示数据" in {r[2] for r in rows}  # the demo: one summary, not thousands
     assert len(rows) < 10
     users = [dialog.user_combo.itemText(i) for i in range(dialog.user_combo.count())]

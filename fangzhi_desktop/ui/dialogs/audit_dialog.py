@@ -116,7 +116,7 @@ class AuditDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in {"at": 140, "user": 120, "action": 150, "record": 140,
+        for column, width in {"at": 140, "user": 110, "action": 170, "record": 190,
                               "field": 130, "old": 190}.items():
             if column in self.model.columns:
                 header.resizeSection(self.model.columns.index(column), width)
