@@ -11,8 +11,6 @@ from PySide6.QtCharts import QChart
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
-    QLabel,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -146,12 +144,9 @@ class ChartPanel(QWidget):
             self.selector.addItem(spec.name, spec.key)
             self.pages.addWidget(ChartPage(spec))
         self.selector.currentIndexChanged.connect(self.show_chart)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("图表："))
-        top.addWidget(self.selector, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(self.selector)
         layout.addWidget(self.pages, 1)
         self.set_data(data)
 

@@ -12,10 +12,10 @@ from PySide6.QtCharts import (
     QAbstractAxis,
     QAbstractSeries,
     QBarCategoryAxis,
-    QBarSeries,
     QBarSet,
     QChart,
     QDateTimeAxis,
+    QHorizontalBarSeries,
     QHorizontalStackedBarSeries,
     QLineSeries,
     QStackedBarSeries,
@@ -95,8 +95,9 @@ def _msecs(day: date) -> float:
 
 
 def _date_axis(first: date, last: date) -> QDateTimeAxis:
+    """Short labels (a narrow chart elides long ones): 10月5日, or 2026.10 across years."""
     axis = QDateTimeAxis()
-    axis.setFormat("M月d日" if first.year == last.year else "yyyy年M月")
+    axis.setFormat("M月d日" if first.year == last.year else "yyyy.M")
     axis.setRange(QDateTime(QDate(first.year, first.month, first.day), QTime(0, 0)),
                   QDateTime(QDate(last.year, last.month, last.day), QTime(0, 0)))
     axis.setTickCount(6)
@@ -164,7 +165,8 @@ def grades_chart(months: Sequence[MonthGrades], title: str) -> QChart:
     chart = _chart(title)
     chart.addSeries(series)
     axis_x = QBarCategoryAxis()
-    axis_x.append([f"{m.month}月" for m in months])
+    axis_x.append([str(m.month) for m in months])  # "10月" is elided on a narrow chart
+    axis_x.setTitleText("月份")
     _attach(chart, series, axis_x, Qt.AlignmentFlag.AlignBottom)
     highest = max([m.green + m.yellow + m.red for m in months] + [1])
     _attach(chart, series, _count_axis(highest), Qt.AlignmentFlag.AlignLeft)
@@ -203,18 +205,20 @@ def receipts_chart(points: Sequence[CountPoint], entries: int, title: str) -> QC
 
 
 def learning_chart(rows: Sequence[DepartmentHours], title: str) -> QChart:
-    """Average hours per person of each 科室 beside the average requirement."""
-    series = QBarSeries()
-    series.append(_bar_set("人均学时", ACTUAL_COLOUR, [r.average for r in rows]))
-    series.append(_bar_set("人均应修学时", REQUIRED_COLOUR, [r.required for r in rows]))
-    series.setBarWidth(0.7)
+    """Average hours per person of each 科室 beside the average requirement, as horizontal
+    bars (科室 names stay whole on the left), the first 科室 on top."""
+    shown = list(rows)[::-1]
+    series = QHorizontalBarSeries()
+    series.append(_bar_set("人均学时", ACTUAL_COLOUR, [r.average for r in shown]))
+    series.append(_bar_set("人均应修学时", REQUIRED_COLOUR, [r.required for r in shown]))
+    series.setBarWidth(0.75)
     chart = _chart(title)
     chart.addSeries(series)
-    axis_x = QBarCategoryAxis()
-    axis_x.append([_short(r.department, 8) for r in rows])
-    _attach(chart, series, axis_x, Qt.AlignmentFlag.AlignBottom)
-    highest = max([max(r.average, r.required) for r in rows] + [1])
-    axis_y = _count_axis(highest * 1.1)
-    axis_y.setTitleText("学时")
+    axis_y = QBarCategoryAxis()
+    axis_y.append([_short(r.department) for r in shown])
     _attach(chart, series, axis_y, Qt.AlignmentFlag.AlignLeft)
+    highest = max([max(r.average, r.required) for r in rows] + [1])
+    axis_x = _count_axis(highest * 1.1)
+    axis_x.setTitleText("学时")
+    _attach(chart, series, axis_x, Qt.AlignmentFlag.AlignBottom)
     return chart

@@ -120,7 +120,7 @@ class DashboardTab(QWidget):
         lists.addWidget(self.overdue_box, 3)
         lists.addWidget(self.due_box, 2)
 
-        self.chart_box = QGroupBox("图表")
+        self.chart_box = QGroupBox("各项工作图表（可复制或保存为图片）")
         chart_layout = QVBoxLayout(self.chart_box)
         self.chart_stack = QStackedWidget()
         self.chart_placeholder = empty_label("正在生成图表……")
@@ -226,7 +226,6 @@ class DashboardTab(QWidget):
         items = store.list_items(self.conn, latest)
         done = sum(item.status.finished for item in items)
         self.year_card.setText(_card_text(len(items), f"{latest}年工作要点（已完成{done}项）"))
-        self.chart_box.setTitle(f"图表：{latest}年工作要点及各项工作")
 
     # --- The monthly / quarterly report ----------------------------------------------------
 

@@ -54,7 +54,7 @@ def test_chart_is_built_after_showing(make_window, demo_db: Path, qtbot) -> None
     window.show()
     qtbot.waitUntil(lambda: dash.chart is not None, timeout=3000)
     assert dash.chart_stack.currentWidget() is dash.chart
-    assert "2026年工作要点" in dash.chart_box.title()
+    assert "2026年工作要点" in dash.chart.current_page().frame.view.chart().title()
 
 
 def test_empty_database(make_window, tmp_path: Path, qtbot) -> None:
