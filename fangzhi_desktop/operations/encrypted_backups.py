@@ -3,8 +3,8 @@
 The verified plain backup is written to a private temporary folder (0700) on this PC, encrypted
 to the destination, and removed: the plain copy never reaches the removable drive. Opening one
 decrypts it to such a folder and checks it before anything else happens, so a wrong password or
-a changed file is refused with the current database untouched. The command line and the window
-call these same functions.
+a changed file is refused with the current database untouched (``storage.backup.restore`` then
+swaps the checked copy in). The command line and the window call these same functions.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from fangzhi_desktop.storage.backup import (
     backup_name,
     backup_to,
     inspect_backup,
-    restore,
 )
 
 
@@ -75,10 +74,3 @@ def opened(path: str | Path, password: str) -> Iterator[tuple[Path, BackupInfo]]
     with private_folder() as folder:
         yield decrypt_into(path, password, Path(folder))
 
-
-def restore_encrypted(db_path: str | Path, path: str | Path, password: str,
-                      folder: Path | None = None) -> Path | None:
-    """Replace the database at ``db_path`` with the encrypted backup ``path`` (the current file
-    is backed up first and returned, as :func:`storage.backup.restore` does)."""
-    with opened(path, password) as (plain, _info):
-        return restore(db_path, plain, folder)

@@ -49,11 +49,14 @@ SUMMARY_TABLES = (("work_items", "工作要点"), ("people", "人员"), ("learni
 
 def backup_to(conn: sqlite3.Connection, dest: str | Path) -> Path:
     """Copy the database behind ``conn`` to ``dest`` and check the copy's integrity."""
+    from fangzhi_desktop.storage.database import create_private
+
     dest = Path(dest)
     tmp = dest.with_name(dest.name + ".part")
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)
         tmp.unlink(missing_ok=True)
+        create_private(tmp)  # private while being written, not only once renamed
         target = sqlite3.connect(str(tmp))
         try:
             conn.backup(target)
@@ -203,7 +206,7 @@ def restore(db_path: str | Path, backup: str | Path,
     """Replace the database at ``db_path`` with ``backup``; the current file is backed up
     first (returned; None when there was no current file). The swap is a rename: never a
     half-written database."""
-    from fangzhi_desktop.storage.database import check_schema, checkpoint, connect
+    from fangzhi_desktop.storage.database import check_schema, checkpoint, connect, create_private
 
     db_path, backup = Path(db_path), Path(backup)
     inspect_backup(backup)
@@ -223,6 +226,7 @@ def restore(db_path: str | Path, backup: str | Path,
             current.close()
     tmp = db_path.with_name(db_path.name + ".restoring")
     tmp.unlink(missing_ok=True)
+    create_private(tmp)
     source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     target = sqlite3.connect(str(tmp))
     try:

@@ -45,12 +45,13 @@ from fangzhi_desktop.domain.learning import (
     format_hours,
     rules_by_name,
 )
-from fangzhi_desktop.domain.people import Person
+from fangzhi_desktop.domain.people import Person, is_placeholder
 from fangzhi_desktop.errors import Problem
 from fangzhi_desktop.importers.learning_news import ParsedActivity
 from fangzhi_desktop.ui.widgets import date_edit, from_qdate, heading, to_qdate
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1  # the person id on a 姓名 item
+REMOVED_ROLE = Qt.ItemDataRole.UserRole + 2  # True on a removed person (已删除人员 #n)
 ERROR_COLOUR = "#B00020"
 WARNING_COLOUR = "#8A5A00"
 NOTICE_STYLE = ("#notice { background: #FFF4CE; border: 1px solid #E5C35C; border-radius: 3px; }")
@@ -121,6 +122,9 @@ class AttendeesModel(QStandardItemModel):
                     name = _plain(member.name)
                     name.setCheckable(True)
                     name.setData(member.id, PERSON_ROLE)
+                    if is_placeholder(member):  # kept for their old records only
+                        name.setData(True, REMOVED_ROLE)
+                        name.setToolTip("已删除的人员：保留原有学习记录，勾选科室时不会选中")
                     leave = _plain()
                     leave.setCheckable(True)
                     leave.setToolTip("请假：不计学时")
@@ -225,9 +229,13 @@ class AttendeesModel(QStandardItemModel):
                 state = item.checkState()
                 if state != Qt.CheckState.PartiallyChecked:
                     for row in range(item.rowCount()):
-                        item.child(row, AttendeeColumn.NAME).setCheckState(state)
+                        child = item.child(row, AttendeeColumn.NAME)
+                        if state == Qt.CheckState.Checked and child.data(REMOVED_ROLE):
+                            continue  # ticking a 科室 never adds a removed person
+                        child.setCheckState(state)
                         if state == Qt.CheckState.Unchecked:
                             item.child(row, AttendeeColumn.LEAVE).setCheckState(state)
+                    self._sync_group(item)  # partly ticked when a removed person was left out
                 return
             row = item.row()
             if item.column() == AttendeeColumn.LEAVE \

@@ -39,3 +39,24 @@ def test_the_log_file_is_private() -> None:
 
     path = setup_logging()
     assert path is not None and _mode(path) == 0o600
+
+
+def test_a_backup_is_private_while_it_is_being_written(tmp_path: Path) -> None:
+    """Not only once renamed into place: the partial file is never readable by others."""
+    conn = open_database(tmp_path / "office.db")
+    seen: list[int] = []
+
+    class Watching:
+        def backup(self, target: object) -> None:
+            seen.append(_mode(tmp_path / "b" / "x.db.part"))
+            conn.backup(target)  # type: ignore[arg-type]
+
+    old = os.umask(0o022)
+    try:
+        from fangzhi_desktop.storage.backup import backup_to
+
+        backup_to(Watching(), tmp_path / "b" / "x.db")  # type: ignore[arg-type]
+    finally:
+        os.umask(old)
+        conn.close()
+    assert seen == [0o600]

@@ -236,3 +236,26 @@ def test_unsaved_changes_hold_the_year_and_the_window(make_window, demo_db: Path
     learning.year_combo.setCurrentIndex(learning.years().index(2025))
     assert learning.year() == 2025
     assert view.form_stack.currentWidget() is view.placeholder
+
+
+def test_ticking_a_department_leaves_out_a_removed_person(make_window, demo_db: Path,
+                                                         said) -> None:
+    from fangzhi_desktop.storage.people import list_people
+    from fangzhi_desktop.storage.people_removal import remove_person
+
+    conn = open_database(demo_db)
+    removed = next(p for p in list_people(conn) if p.department == "办公室")
+    remove_person(conn, removed.id or 0)
+    conn.close()
+    _window, view = _view(make_window, demo_db)
+    view.new_button.click()
+    form = view.form
+    group = form.attendees.item(_department_row(view, "办公室"), 0)
+    group.setCheckState(Qt.CheckState.Checked)
+    states = {group.child(r, 0).text(): group.child(r, 0).checkState()
+              for r in range(group.rowCount())}
+    assert states.pop(f"已删除人员 #{removed.id}") == Qt.CheckState.Unchecked
+    assert set(states.values()) == {Qt.CheckState.Checked}
+    assert group.checkState() == Qt.CheckState.PartiallyChecked
+    assert form.people_label.text() == f"已选 {len(states)} 人"
+    said.answers["confirm"] = True  # closing the window drops the unsaved activity
