@@ -20,7 +20,8 @@ def test_round_trip_at_chunk_edges(tmp_path, size):
     src.write_bytes(data)
     encrypt_file(src, enc, "方志2026", log_n=FAST)
     assert crypto.is_encrypted(enc) and not crypto.is_encrypted(src)
-    assert data[:64] not in enc.read_bytes() or size == 0
+    # A few plain bytes may occur in random ciphertext by chance; 16 or more never do.
+    assert size < 16 or data[:64] not in enc.read_bytes()
     decrypt_file(enc, out, "方志2026")
     assert out.read_bytes() == data
     assert stat.S_IMODE(enc.stat().st_mode) == 0o600 or os.name == "nt"
