@@ -30,6 +30,7 @@ AREAS = (
     "export_briefings",
     "export_campaigns",
     "export_yearbook",
+    "export_package",
 )
 
 
@@ -58,6 +59,8 @@ def _parse_date(text: str) -> date:
 
 
 def register(sub: Any) -> None:
+    import importlib
+
     parser = add_subparser(sub, "export", "导出文件（用 --list 查看可导出的种类）")
     parser.add_argument("kind", nargs="?", metavar="KIND", help="导出种类")
     parser.add_argument("--out", metavar="PATH", help="输出文件")
@@ -68,6 +71,10 @@ def register(sub: Any) -> None:
     parser.add_argument("--doc-no", type=int, metavar="N",
                         help="发文字号的序号（默认取本年度下一个未用序号）")
     parser.add_argument("--list", action="store_true", help="列出可导出的种类")
+    for area in AREAS:  # an area may add options of its own (``add_arguments(parser)``)
+        add = getattr(importlib.import_module(f"fangzhi_desktop.cli.{area}"), "add_arguments", None)
+        if add is not None:
+            add(parser)
     parser.set_defaults(run=run)
 
 
