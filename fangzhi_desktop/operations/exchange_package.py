@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -188,6 +189,8 @@ def export_package(conn: sqlite3.Connection, out: str | Path, *,
             else:
                 part = out.with_name(out.name + ".part")
                 shutil.copyfile(zipped, part)
+                with contextlib.suppress(OSError):
+                    os.chmod(part, 0o600)  # it holds the office's records: the user's only
                 part.replace(out)
         except OSError as exc:
             raise FangzhiError(f"无法写入 {out}（{exc.strerror or exc}）。") from exc

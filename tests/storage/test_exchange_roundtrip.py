@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import zipfile
 from pathlib import Path
 
@@ -192,3 +194,9 @@ def test_a_person_known_here_is_linked_not_overwritten(demo_db: Path, tmp_path: 
     attended = "SELECT count(*) FROM learning_attendance t JOIN people p ON p.id = t.person_id" \
                " WHERE p.name = ?"
     assert sql(city, attended, (name,)) == sql(demo_db, attended, (name,)) != [(0,)]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_the_package_is_readable_by_the_user_only(demo_db: Path, tmp_path: Path) -> None:
+    package = _export(demo_db, tmp_path / "a.fzpkg", areas=["干部学习"])
+    assert stat.S_IMODE(package.stat().st_mode) == 0o600
