@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from fangzhi_desktop import __version__
 from fangzhi_desktop.errors import FangzhiError, UnusableInput
@@ -135,6 +135,17 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _copy_hashing(source: BinaryIO, target: BinaryIO | None = None) -> str:
+    """SHA-256 of a stream read in 1 MiB pieces (copied to ``target`` when given): a package
+    with years of manuscripts never has to fit in memory."""
+    digest = hashlib.sha256()
+    while piece := source.read(1 << 20):
+        digest.update(piece)
+        if target is not None:
+            target.write(piece)
+    return digest.hexdigest()
+
+
 def export_package(conn: sqlite3.Connection, out: str | Path, *,
                    years: Iterable[int] | None = None, areas: Iterable[str] | None = None,
                    full_ids: bool = False, password: str | None = None,
@@ -163,7 +174,8 @@ def export_package(conn: sqlite3.Connection, out: str | Path, *,
         counts = write_subset(conn, db_file, years=chosen_years, areas=chosen_areas,
                               full_ids=full_ids)
         progress(0.6, "正在打包")
-        data = db_file.read_bytes()
+        with db_file.open("rb") as fh:
+            data_hash = _copy_hashing(fh)
         manifest = {
             "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
             "schema": applied_migrations(conn),
@@ -171,14 +183,14 @@ def export_package(conn: sqlite3.Connection, out: str | Path, *,
             "created": datetime.now().isoformat(timespec="seconds"),
             "years": chosen_years, "areas": chosen_areas, "full_ids": full_ids,
             "counts": {t: n for t, n in counts.items() if not t.startswith("_")},
-            "members": {DATA: _sha256(data)},
+            "members": {DATA: data_hash},
         }
         manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
         zipped = tmp / "package.zip"
         with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(MANIFEST, manifest_bytes)
             zf.writestr(MANIFEST_HASH, _sha256(manifest_bytes) + "\n")
-            zf.writestr(DATA, data)
+            zf.write(db_file, DATA)
         progress(0.8, "正在写入")
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -253,9 +265,10 @@ def _read_zip(zipped: Path, name: str, data_out: Path) -> dict[str, Any]:
             if set(listed) != members - {MANIFEST, MANIFEST_HASH} or DATA not in listed:
                 raise _damaged(name, "文件清单不符")
             for member, digest in listed.items():
-                if _sha256(zf.read(member)) != digest:
-                    raise _damaged(name, f"{member} 的校验值不符")
-            data_out.write_bytes(zf.read(DATA))
+                with zf.open(member) as fh, contextlib.ExitStack() as stack:
+                    out = stack.enter_context(data_out.open("wb")) if member == DATA else None
+                    if _copy_hashing(fh, out) != digest:
+                        raise _damaged(name, f"{member} 的校验值不符")
     except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
         raise _damaged(name, "压缩数据不完整") from exc
     return dict(manifest)
