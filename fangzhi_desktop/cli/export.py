@@ -34,6 +34,7 @@ AREAS = (
     "export_campaigns",
     "export_yearbook",
     "export_report",
+    "export_package",
 )
 
 
@@ -62,6 +63,8 @@ def _parse_date(text: str) -> date:
 
 
 def register(sub: Any) -> None:
+    import importlib
+
     parser = add_subparser(sub, "export", "导出文件（用 --list 查看可导出的种类）")
     parser.add_argument("kind", nargs="?", metavar="KIND", help="导出种类")
     parser.add_argument("--out", metavar="PATH", help="输出文件")
@@ -75,6 +78,10 @@ def register(sub: Any) -> None:
     parser.add_argument("--month", metavar="YYYY-MM", help="报告月份（report 导出，如 2026-11）")
     parser.add_argument("--quarter", metavar="YYYYQN", help="报告季度（report 导出，如 2026Q4）")
     parser.add_argument("--list", action="store_true", help="列出可导出的种类")
+    for area in AREAS:  # an area may add options of its own (``add_arguments(parser)``)
+        add = getattr(importlib.import_module(f"fangzhi_desktop.cli.{area}"), "add_arguments", None)
+        if add is not None:
+            add(parser)
     parser.set_defaults(run=run)
 
 

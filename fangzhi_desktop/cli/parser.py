@@ -61,6 +61,7 @@ SUBCOMMANDS = (
     "import_campaign_returns",
     "import_outline",
     "import_manuscripts",
+    "import_package",
     "yearbook",
     "calendar",
     "export",

@@ -11,7 +11,7 @@ from pathlib import Path
 from fangzhi_desktop.errors import FangzhiError, UnusableInput
 
 
-def add_password_arguments(parser: argparse.ArgumentParser, what: str) -> None:
+def add_password_arguments(parser: argparse.ArgumentParser, what: str = "") -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--password-file", metavar="F", help=f"{what}密码所在的文件（取第一行）")
     group.add_argument("--password-env", metavar="VAR", help=f"{what}密码所在的环境变量")

@@ -29,6 +29,9 @@ PEOPLE_EXPORTS: dict[str, PeopleExport] = {e.kind: e for e in (
     PeopleExport("briefing", "正文中出现的身份证号和手机号码"),
     PeopleExport("yearbook-xlsx", "各单位联系人的电话"),
     PeopleExport("yearbook-package", "各单位联系人的电话"),
+    # Exchange packages leave the numbers out (not masked) unless asked; their own dialog has
+    # the tick box, and the command line shares ``fangzhi export``'s --full-ids.
+    PeopleExport("package", "花名册人员的公民身份号码和联系电话"),
 )}
 
 

@@ -68,6 +68,7 @@ class BulkNote:
     table: str
     record_id: int | None = None
     details: dict[str, object] = field(default_factory=dict)
+    changed: bool = True  # False: the action changed nothing, and no entry is written
 
 
 @contextmanager
@@ -96,7 +97,7 @@ def bulk(conn: sqlite3.Connection, name: str, *, table: str, record_id: int | No
     note = BulkNote(name, table, record_id, {"source_file": source} if source else {})
     with quiet(conn) as nested, transaction(conn):
         yield note
-        if not nested:  # inside another bulk action the outer summary is enough
+        if not nested and note.changed:  # inside another bulk action the outer one is enough
             record_summary(conn, note.summary, table=note.table, record_id=note.record_id,
                            details=note.details)
 

@@ -27,7 +27,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     target = str(path)
     try:
         conn = sqlite3.connect(target, isolation_level=None, timeout=10.0)
-        conn.create_function("fz_initials", 1, _initials, deterministic=True)
+        register_functions(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
         if target != ":memory:":
@@ -36,6 +36,11 @@ def connect(path: str | Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(_not_a_database(path, exc)) from exc
     return conn
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the schema's triggers call (every connection that writes needs them)."""
+    conn.create_function("fz_initials", 1, _initials, deterministic=True)
 
 
 def _initials(name: str | None) -> str:

@@ -706,6 +706,33 @@ END;
 """)
 
 
+def m0008_exchange(db: Database) -> None:
+    """Exchange packages (交换包): the map from another office's record ids to the local ones
+    (so a re-imported package updates instead of duplicating) and the packages imported. The
+    database's random origin id is written to ``meta`` (key ``origin_uuid``) on first use.
+    """
+    _run(db, """
+CREATE TABLE exchange_map (
+    origin TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    source_id INTEGER NOT NULL,
+    local_id INTEGER NOT NULL,
+    PRIMARY KEY (origin, table_name, source_id)
+);
+CREATE INDEX exchange_map_local ON exchange_map(table_name, local_id);
+CREATE TABLE exchange_imports (
+    id INTEGER PRIMARY KEY,
+    origin TEXT NOT NULL,
+    origin_name TEXT NOT NULL DEFAULT '',
+    package_created TEXT NOT NULL DEFAULT '',
+    years TEXT NOT NULL DEFAULT '',
+    areas TEXT NOT NULL DEFAULT '',
+    file_name TEXT NOT NULL DEFAULT '',
+    imported_at TEXT NOT NULL DEFAULT (datetime('now', 'localtime'))
+);
+""")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("0001_work_points", m0001_work_points),
     ("0002_office_profile", m0002_office_profile),
@@ -714,6 +741,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Any], None]], ...] = (
     ("0005_briefings", m0005_briefings),
     ("0006_campaigns", m0006_campaigns),
     ("0007_yearbook", m0007_yearbook),
+    ("0008_exchange", m0008_exchange),
     ("0009_audit_log", m0009_audit_log),
     ("0010_search_index", m0010_search_index),
     ("0012_paging_indexes", m0012_paging_indexes),

@@ -149,6 +149,10 @@ class MainWindow(QMainWindow):
             if kind is ExportKind.XLSX:
                 self.export_menu.addSeparator()
         file_menu.addSeparator()
+        self.package_export_action = file_menu.addAction("导出交换包…", self.export_package)
+        self.package_export_action.setStatusTip("把所选年度和方面的数据导出为交换包，报送上级")
+        self.package_import_action = file_menu.addAction("导入交换包…", self.import_package)
+        self.package_import_action.setStatusTip("合并其他单位导出的交换包（先备份，不会重复）")
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         self.audit_action = QAction("修改记录…", self)
@@ -303,6 +307,16 @@ class MainWindow(QMainWindow):
         from fangzhi_desktop.ui.dialogs.settings_dialog import SettingsDialog
 
         return bool(SettingsDialog(self).exec())
+
+    def export_package(self) -> jobs.Job | None:
+        from fangzhi_desktop.ui.dialogs import package_dialogs
+
+        return package_dialogs.export_package(self)
+
+    def import_package(self) -> jobs.Job | None:
+        from fangzhi_desktop.ui.dialogs import package_dialogs
+
+        return package_dialogs.import_package(self)
 
     def edit_units(self) -> None:
         """设置 → 单位名录: merging two spellings changes the ledger, so refresh it."""
