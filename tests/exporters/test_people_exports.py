@@ -73,7 +73,12 @@ def _export(office: dict[str, object], kind: str, full: bool) -> Path:
     return out
 
 
-@pytest.mark.parametrize("kind", sorted(PEOPLE_EXPORTS))
+# Exchange packages leave the numbers out of their database rather than masking them in an
+# Office file: tests/storage/test_exchange_roundtrip.py scans the package's bytes.
+OFFICE_FILE_EXPORTS = sorted(set(PEOPLE_EXPORTS) - {"package"})
+
+
+@pytest.mark.parametrize("kind", OFFICE_FILE_EXPORTS)
 def test_masked_by_default(office: dict[str, object], kind: str) -> None:
     text = file_text(_export(office, kind, full=False))
     leaked = [s for s in office["secrets"] if s and s in text]  # type: ignore[union-attr]
