@@ -159,9 +159,12 @@ def _triggers(table: str, columns: list[str]) -> list[str]:
         pairs = ", ".join(f"'{c}', {_value(table, c, ref)}" for c in columns)
         return f"json_object({pairs})"
 
+    from fangzhi_desktop.domain.audit import IDENTITY_COLUMNS  # labels: not at start-up
+
+    identity = IDENTITY_COLUMNS.get(table, ())
     changes = " UNION ALL ".join(
         f"SELECT '{c}' AS k, {_value(table, c, 'OLD')} AS o, {_value(table, c, 'NEW')} AS n,"
-        f" OLD.{c} IS NOT NEW.{c} AS changed" for c in columns)
+        f" OLD.{c} IS NOT NEW.{c} AS changed, {int(c in identity)} AS keep" for c in columns)
     context = "SELECT c.user, c.host, c.action"
     return [
         f"""CREATE TEMP TRIGGER {_PREFIX}{table}_insert AFTER INSERT ON main.{table} {quiet}
@@ -173,7 +176,8 @@ BEGIN {head} {context}, 'delete', '{table}', OLD.rowid, '{record_table}', {recor
         f"""CREATE TEMP TRIGGER {_PREFIX}{table}_update AFTER UPDATE ON main.{table} {quiet}
 BEGIN {head} {context}, 'update', '{table}', NEW.rowid, '{record_table}', {record('NEW')},
     json_group_object(d.k, d.o), json_group_object(d.k, d.n)
-    FROM temp.audit_context c, ({changes}) d WHERE d.changed HAVING count(*) > 0; END""",
+    FROM temp.audit_context c, ({changes}) d WHERE d.changed OR d.keep
+    HAVING max(d.changed) > 0; END""",
     ]
 
 
