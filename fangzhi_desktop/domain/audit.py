@@ -72,7 +72,7 @@ IDENTITY_COLUMNS: dict[str, tuple[str, ...]] = {
 }
 # Columns not worth a line: ids, the link to the record, bookkeeping.
 HIDDEN_FIELDS = frozenset({"id", "plan_id", "section_id", "item_id", "task_id", "campaign_id",
-                           "activity_id", "issue_id", "volume_id", "manuscript_id", "position",
+                           "activity_id", "issue_id", "volume_id", "manuscript_id", "node_id", "position",
                            "roster_order", "sha256", "size", "chinese_chars", "chinese_punct",
                            "latin_words", "digits_runs"})
 VALUE_LABELS: dict[tuple[str, object], str] = {
