@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from fangzhi_desktop.domain.office import PROFILE_LABELS
+
 TABLE_LABELS: dict[str, str] = {
     "units": "单位", "unit_aliases": "单位别名", "office_profile": "单位信息",
     "doc_serials": "发文字号", "work_plans": "年度工作要点", "work_sections": "工作要点分类",
@@ -61,9 +63,16 @@ FIELD_LABELS: dict[str, str] = {
     "serial": "序号", "start_md": "开始（月-日）", "end_md": "结束（月-日）",
     "carried_from": "结转自", "issued_at": "发文时间",
 }
+# Columns saying which row of a record's part an update changed: kept in the entry even when
+# unchanged (``责任单位·角色（年鉴科）``, ``单位全称``).
+IDENTITY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "office_profile": ("key",), "work_item_units": ("unit_id",),
+    "yearbook_units": ("unit_id",), "learning_attendance": ("person_id",),
+    "learning_requirements": ("rank",), "unit_aliases": ("alias",),
+}
 # Columns not worth a line: ids, the link to the record, bookkeeping.
 HIDDEN_FIELDS = frozenset({"id", "plan_id", "section_id", "item_id", "task_id", "campaign_id",
-                           "activity_id", "issue_id", "volume_id", "manuscript_id", "position",
+                           "activity_id", "issue_id", "volume_id", "manuscript_id", "node_id", "position",
                            "roster_order", "sha256", "size", "chinese_chars", "chinese_punct",
                            "latin_words", "digits_runs"})
 VALUE_LABELS: dict[tuple[str, object], str] = {
@@ -129,6 +138,8 @@ def field_label(entry: AuditEntry, column: str) -> str:
 def display_value(column: str, value: object) -> str:
     if value is None:
         return ""
+    if column == "key" and value in PROFILE_LABELS:  # 单位信息: the item's own name
+        return PROFILE_LABELS[str(value)].partition("（")[0]
     if column in BOOLEAN_FIELDS and value in (0, 1):
         return "是" if value else "否"
     label = VALUE_LABELS.get((column, value))
@@ -148,14 +159,24 @@ def change_lines(entry: AuditEntry) -> list[ChangeLine]:
         action = f"{entry.action}（{OP_LABELS[entry.op]}）"
     columns = [c for c in dict.fromkeys([*entry.before, *entry.after])
                if c not in HIDDEN_FIELDS]
+    which = ""
+    if entry.op == "update":  # unchanged identity columns name the row instead of a line
+        same = [c for c in IDENTITY_COLUMNS.get(entry.table_name, ())
+                if c in entry.before and entry.before.get(c) == entry.after.get(c)]
+        which = "、".join(display_value(c, entry.after[c]) for c in same)
+        columns = [c for c in columns if c not in same]
     lines: list[ChangeLine] = []
     for column in columns:
         old = display_value(column, entry.before.get(column))
         new = display_value(column, entry.after.get(column))
         if entry.op != "update" and not old and not new:
             continue
-        lines.append(ChangeLine(entry.at, user, action, field_label(entry, column), old, new,
-                                entry.record_label))
+        label = field_label(entry, column)
+        if which:
+            label = which if column == "value" else f"{label}（{which}）"
+        lines.append(ChangeLine(entry.at, user, action, label, old, new, entry.record_label))
+    if not lines and entry.op == "update":
+        return []  # only bookkeeping changed (an order, a count): nothing to show
     if not lines:
         lines.append(ChangeLine(entry.at, user, action, "", "", "", entry.record_label))
     return lines

@@ -40,8 +40,7 @@ _RECORD_NAMES = {
     "briefing_issues": "SELECT id, name || year || '年第' || issue || '期' FROM briefing_issues"
                        " WHERE id IN ({})",
     "yearbook_volumes": "SELECT id, title FROM yearbook_volumes WHERE id IN ({})",
-    "yearbook_manuscripts": "SELECT m.id, n.title FROM yearbook_manuscripts m"
-                            " JOIN yearbook_nodes n ON n.id = m.node_id WHERE m.id IN ({})",
+    "yearbook_nodes": "SELECT id, title FROM yearbook_nodes WHERE id IN ({})",
 }
 # Ids shown by name in the trail: column -> (table, name column).
 _NAMED_IDS = {"unit_id": ("units", "name"), "person_id": ("people", "name"),

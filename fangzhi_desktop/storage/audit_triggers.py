@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 
 # table -> (the record it is shown under, the column holding that record's id; "rowid": itself,
-# None: one record for the whole table).
+# None: one record for the whole table; or an SQL expression of the row ``{ref}``).
 AUDITED: dict[str, tuple[str, str | None]] = {
     "units": ("units", "rowid"),
     "unit_aliases": ("units", "unit_id"),
@@ -50,9 +50,10 @@ AUDITED: dict[str, tuple[str, str | None]] = {
     "yearbook_volumes": ("yearbook_volumes", "rowid"),
     "yearbook_stages": ("yearbook_volumes", "volume_id"),
     "yearbook_units": ("yearbook_volumes", "volume_id"),
-    "yearbook_nodes": ("yearbook_volumes", "volume_id"),
-    "yearbook_manuscripts": ("yearbook_manuscripts", "rowid"),
-    "yearbook_reviews": ("yearbook_manuscripts", "manuscript_id"),
+    "yearbook_nodes": ("yearbook_nodes", "rowid"),  # a 篇目 with its manuscript and reviews
+    "yearbook_manuscripts": ("yearbook_nodes", "node_id"),
+    "yearbook_reviews": ("yearbook_nodes", "(SELECT node_id FROM yearbook_manuscripts"
+                                           " WHERE id = {ref}.manuscript_id)"),
 }
 # Bookkeeping and secrets: never in the log (calendar data is a whole year's JSON).
 SKIPPED_COLUMNS = frozenset({"created_at", "updated_at", "imported_at", "added_at", "token",
@@ -153,15 +154,20 @@ def _triggers(table: str, columns: list[str]) -> list[str]:
             " record_id, before, after)")
 
     def record(ref: str) -> str:
-        return "0" if link is None else f"{ref}.{link}"
+        if link is None:
+            return "0"
+        return link.format(ref=ref) if "{ref}" in link else f"{ref}.{link}"
 
     def whole(ref: str) -> str:
         pairs = ", ".join(f"'{c}', {_value(table, c, ref)}" for c in columns)
         return f"json_object({pairs})"
 
+    from fangzhi_desktop.domain.audit import IDENTITY_COLUMNS  # labels: not at start-up
+
+    identity = IDENTITY_COLUMNS.get(table, ())
     changes = " UNION ALL ".join(
         f"SELECT '{c}' AS k, {_value(table, c, 'OLD')} AS o, {_value(table, c, 'NEW')} AS n,"
-        f" OLD.{c} IS NOT NEW.{c} AS changed" for c in columns)
+        f" OLD.{c} IS NOT NEW.{c} AS changed, {int(c in identity)} AS keep" for c in columns)
     context = "SELECT c.user, c.host, c.action"
     return [
         f"""CREATE TEMP TRIGGER {_PREFIX}{table}_insert AFTER INSERT ON main.{table} {quiet}
@@ -173,7 +179,8 @@ BEGIN {head} {context}, 'delete', '{table}', OLD.rowid, '{record_table}', {recor
         f"""CREATE TEMP TRIGGER {_PREFIX}{table}_update AFTER UPDATE ON main.{table} {quiet}
 BEGIN {head} {context}, 'update', '{table}', NEW.rowid, '{record_table}', {record('NEW')},
     json_group_object(d.k, d.o), json_group_object(d.k, d.n)
-    FROM temp.audit_context c, ({changes}) d WHERE d.changed HAVING count(*) > 0; END""",
+    FROM temp.audit_context c, ({changes}) d WHERE d.changed OR d.keep
+    HAVING max(d.changed) > 0; END""",
     ]
 
 

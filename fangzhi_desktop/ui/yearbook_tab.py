@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -554,7 +555,19 @@ class YearbookTab(QWidget):
                 menu.addSeparator()
             else:
                 menu.addAction(self.node_actions[key])
+        item = self.selected_node()
+        if item is not None:
+            menu.addSeparator()
+            history = menu.addAction("修改记录…")
+            history.triggered.connect(lambda _checked=False, i=item: self.show_history(i))
         return menu
+
+    def show_history(self, item: TreeNode) -> QDialog:
+        """修改记录 of a 篇目 with its manuscript and reviews."""
+        from fangzhi_desktop.ui.dialogs.audit_dialog import AuditDialog
+
+        return AuditDialog.show_record(self, self.conn, "yearbook_nodes", item.id,
+                                       item.node.title)
 
     # --- Loading ---------------------------------------------------------------------------
 

@@ -352,3 +352,20 @@ def test_triggers_are_created_before_the_first_ordinary_write_only(tmp_path: Pat
     assert audit.latest(conn, 1)[0].op == "update"  # no summary of a failed import
     assert conn.execute("SELECT quiet FROM temp.audit_context").fetchone() == (0,)
     conn.close()
+
+
+def test_an_update_of_a_part_names_the_row(conn: sqlite3.Connection, item_id: int) -> None:
+    from fangzhi_desktop.domain.office import OfficeProfile
+    from fangzhi_desktop.storage.office import save_profile
+
+    store.update_item(conn, item_id, ItemFields("编纂年鉴。", ("办公室",), ("年鉴科",), "年底前",
+                                                date(2025, 12, 31)))  # roles swapped
+    lines = [line for e in audit.history(conn, "work_items", item_id)[:2]
+             for line in change_lines(e)]
+    assert {(line.field, line.old, line.new) for line in lines} == {
+        ("责任单位·角色（办公室）", "配合", "牵头"), ("责任单位·角色（年鉴科）", "牵头", "配合")}
+    save_profile(conn, OfficeProfile())
+    save_profile(conn, OfficeProfile(full_name="临江县地方志办公室"))
+    (entry,) = audit.latest(conn, 1)
+    assert [(line.field, line.old, line.new) for line in change_lines(entry)] == [
+        ("单位全称", "某县地方志办公室", "临江县地方志办公室")]

@@ -129,3 +129,21 @@ def test_the_whole_log_with_a_user_filter(make_window, demo_db: Path, monkeypatc
     dialog.filter_edit.setText("没有这样的内容")
     assert _rows(dialog) == [] and dialog.count_label.text() == f"筛选出 0 行（共 {len(rows)} 行）"
     assert window.audit_action.text() == "修改记录…"
+
+
+def test_a_yearbook_entry_shows_its_review(make_window, demo_db: Path) -> None:
+    from fangzhi_desktop.domain.yearbook import ReviewLevel, ReviewResult
+    from fangzhi_desktop.storage import yearbook_manuscripts as manuscripts
+
+    window = make_window(demo_db)
+    window.select_tab("yearbook")
+    tab = window.yearbook
+    item = next(n for n in tab.view.nodes().values()
+                if n.manuscript is not None and not n.manuscript.accepted)
+    assert item.manuscript is not None
+    manuscripts.record_review(tab.conn, item.manuscript.id, ReviewLevel.FIRST,
+                              ReviewResult.RETURNED, DEMO_TODAY, "数据需核实", "张编辑")
+    dialog = tab.show_history(item)
+    assert dialog.windowTitle() == f"修改记录 — {item.node.title}"
+    fields = {r[3]: r[5] for r in _rows(dialog)}
+    assert fields["审稿·原因"] == "数据需核实" and fields["审稿·审稿人"] == "张编辑"

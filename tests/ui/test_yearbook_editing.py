@@ -56,6 +56,8 @@ def test_context_menu_and_buttons(make_window, demo_db: Path) -> None:
                      "设置预算…", "删除…"]
     tab.tree.setCurrentIndex(tab.proxy.index(0, 0))
     assert all(b.isEnabled() for b in tab.edit_buttons.values())
+    texts = [a.text() for a in tab.node_menu().actions() if not a.isSeparator()]
+    assert texts[-1] == "修改记录…"  # of the selected 篇目
 
 
 def test_add_entry_undo_redo(make_window, demo_db: Path, monkeypatch) -> None:
