@@ -8,8 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -74,7 +73,8 @@ class DashboardTab(QWidget):
         self.clock = clock
         self.db_path = db_path
         self.report_job: Job | None = None
-        self.chart: ChartPanel | None = None  # built when the chart area is first shown
+        self.chart: ChartPanel | None = None  # built when the chart area is first painted
+        self._chart_pending = False
         self._build()
         self.refresh()
 
@@ -124,6 +124,7 @@ class DashboardTab(QWidget):
         chart_layout = QVBoxLayout(self.chart_box)
         self.chart_stack = QStackedWidget()
         self.chart_placeholder = empty_label("正在生成图表……")
+        self.chart_placeholder.installEventFilter(self)
         self.chart_stack.addWidget(self.chart_placeholder)
         chart_layout.addWidget(self.chart_stack)
 
@@ -243,12 +244,17 @@ class DashboardTab(QWidget):
 
     # --- The charts, built after the tab is first shown ------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.chart is None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The chart area's placeholder has been painted: the window is on screen, so build
+        the charts now, after that first frame (QtCharts stays off the start-up path)."""
+        if watched is self.chart_placeholder and event.type() == QEvent.Type.Paint \
+                and self.chart is None and not self._chart_pending:
+            self._chart_pending = True
             QTimer.singleShot(0, self, self._build_when_shown)  # dropped if the tab is gone
+        return False
 
     def _build_when_shown(self) -> None:
+        self._chart_pending = False
         if self.isVisible() and _is_open(self.conn):  # not after the window has closed
             self.ensure_chart()
 
