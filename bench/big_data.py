@@ -47,7 +47,7 @@ def people_rows(count: int) -> Iterator[tuple[object, ...]]:
                RANKS[i % len(RANKS)], f"{born.year + 22}-07", f"139{i:08d}", i + 1)
 
 
-_INSERT = ("INSERT INTO people (name, sex, ethnicity, birth, id_number, department, position,"
+INSERT_PEOPLE = ("INSERT INTO people (name, sex, ethnicity, birth, id_number, department, position,"
            " rank, work_start, phone, roster_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
@@ -63,7 +63,7 @@ def people_db(count: int) -> Path:
     conn = open_database(partial)
     try:
         with transaction(conn):
-            conn.executemany(_INSERT, people_rows(count))
+            conn.executemany(INSERT_PEOPLE, people_rows(count))
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("ANALYZE")
     finally:

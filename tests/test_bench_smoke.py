@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.big_data import _INSERT, people_rows
+from bench.big_data import INSERT_PEOPLE, people_rows
 from bench.table_cases import NAME, RANK, open_table, sort_by, timed_open, type_keys
 from fangzhi_desktop.storage import open_database, transaction
 
@@ -24,7 +24,7 @@ def big_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("smoke") / "people.db"
     conn = open_database(path)
     with transaction(conn):
-        conn.executemany(_INSERT, people_rows(ROWS))
+        conn.executemany(INSERT_PEOPLE, people_rows(ROWS))
     conn.close()
     return path
 
