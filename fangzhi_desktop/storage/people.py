@@ -21,6 +21,12 @@ from fangzhi_desktop.progress import Progress, no_progress
 from fangzhi_desktop.storage import audit
 
 _CHUNK = 2000
+# From this many people on, the trigram name index (people_fts, migration 0012) is rebuilt once
+# instead of following each row through its triggers (35 µs a row against 7 µs a row).
+_BULK = 2000
+_BULK_ON = "INSERT INTO meta (key, value) VALUES ('people_fts_bulk', '1')"
+_BULK_OFF = "DELETE FROM meta WHERE key = 'people_fts_bulk'"
+_REBUILD_NAMES = "INSERT INTO people_fts(people_fts) VALUES ('rebuild')"
 _SET = ", ".join(f"{c} = ?" for c in PERSON_FIELDS if c != "id_number")
 # The timestamps are one parameter per import (not a per-row SQL default): the same moment for
 # every row of the import, and measurably faster for large rosters.
@@ -60,6 +66,9 @@ def save_people(conn: sqlite3.Connection, people: Sequence[Person], *, source: s
                     source=Path(source).name if source else "") as note:
         inserts, updates = _plan(conn, people, source, now)
         total = max(1, len(inserts) + len(updates))
+        bulk = total >= _BULK
+        if bulk:  # the name index's triggers stand aside; one rebuild at the end
+            conn.execute(_BULK_ON)
         done = 0
         for sql, rows in ((_UPDATE, updates), (_INSERT, inserts)):
             for start in range(0, len(rows), _CHUNK):
@@ -67,6 +76,9 @@ def save_people(conn: sqlite3.Connection, people: Sequence[Person], *, source: s
                 chunk = rows[start:start + _CHUNK]
                 conn.executemany(sql, chunk)
                 done += len(chunk)
+        if bulk:
+            conn.execute(_BULK_OFF)
+            conn.execute(_REBUILD_NAMES)
         progress(1.0, f"已保存{done}人")
         note.summary = f"导入花名册：新增 {len(inserts)} 人，更新 {len(updates)} 人"
     return SaveResult(inserted=len(inserts), updated=len(updates))

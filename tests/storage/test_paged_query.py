@@ -98,3 +98,17 @@ def test_learning_list_sorts_and_filters_on_the_years_figures(conn: sqlite3.Conn
     query.set_search("")
     store_year_figures(conn, [(ids[0], 0, "王丽", "办公室", "", "", 90, 0, 0, 90, False)])
     assert query.count() == 1 and query.page(0, 10) == [(ids[0],)]  # replaced
+
+
+def test_a_bulk_import_rebuilds_the_name_index_once(conn: sqlite3.Connection) -> None:
+    people = [Person(name=f"公孙{n:04d}", id_number=make_id(date(1970 + n // 500, 1, 1), n % 500))
+              for n in range(2500)]
+    save_people(conn, people)  # over the bulk threshold: triggers stand aside, one rebuild
+    query = PagedQuery(conn, ROSTER)
+    query.set_search("孙0417")
+    assert _names(query) == ["公孙0417"]
+    assert conn.execute("SELECT count(*) FROM meta WHERE key = 'people_fts_bulk'").fetchone() \
+        == (0,)
+    conn.execute("UPDATE people SET name = '上官婉儿' WHERE name = '公孙0417'")  # triggers back
+    query.set_search("上官婉")
+    assert _names(query) == ["上官婉儿"]
