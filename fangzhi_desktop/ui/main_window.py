@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -16,13 +16,15 @@ from fangzhi_desktop import APP_NAME
 from fangzhi_desktop.storage import open_database
 from fangzhi_desktop.ui import jobs, preferences, prompts
 from fangzhi_desktop.ui import settings as keys
-from fangzhi_desktop.ui.dashboard_tab import DashboardTab
 from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.file_drop import FileDrop
 from fangzhi_desktop.ui.lazy_tab import LazyTab
 from fangzhi_desktop.ui.settings import Settings
-from fangzhi_desktop.ui.workpoints_exports import ExportKind
-from fangzhi_desktop.ui.workpoints_tab import WorkpointsTab
+
+if TYPE_CHECKING:
+    from fangzhi_desktop.ui.dashboard_tab import DashboardTab
+    from fangzhi_desktop.ui.workpoints_exports import ExportKind
+    from fangzhi_desktop.ui.workpoints_tab import WorkpointsTab
 
 TABS: tuple[tuple[str, str], ...] = (
     ("dashboard", "总览"),
@@ -57,44 +59,39 @@ class MainWindow(QMainWindow):
         self.backup_job: jobs.Job | None = None
         self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
 
-        self.dashboard = DashboardTab(self.conn, self.clock, db_path=self.db_path)
-        self.workpoints = WorkpointsTab(self.conn, self.db_path, self.undo_stack, self.clock,
-                                        self.settings)
-        # The other three tabs are built when first shown or used: opening the window stays fast.
-        self._lazy = {key: LazyTab(lambda k=key: self._build_tab(k))
-                      for key in ("campaigns", "yearbook", "learning")}
+        # Every tab is built when first shown or used, the one showing at start right after
+        # the window's first paint: the window opens fast (总览 alone reads every area).
+        self._lazy = {key: LazyTab(lambda k=key: self._build_tab(k),
+                                   ready=lambda: self.conn is not None) for key, _ in TABS}
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self._tab_widgets: dict[str, QWidget] = {
-            "dashboard": self.dashboard, "workpoints": self.workpoints, **self._lazy}
+        self._tab_widgets: dict[str, QWidget] = dict(self._lazy)
         for key, title in TABS:
             self.tabs.addTab(self._tab_widgets[key], title)
         self.setCentralWidget(self.tabs)
 
-        self.dashboard.open_item.connect(self.open_item)
-        self.workpoints.data_changed.connect(self.dashboard.refresh)
-        self.dashboard.open_campaign.connect(self.open_campaign)
-        self.dashboard.open_person.connect(self.open_person)
-        self.dashboard.open_learning.connect(lambda: self.select_tab("learning"))
-        self.dashboard.open_yearbook.connect(lambda: self.select_tab("yearbook"))
-        self.tabs.currentChanged.connect(self._tab_changed)
-
         preferences.apply_font(self.settings.get(keys.LARGE_FONT))
-        preferences.show_start_year(self.workpoints, self.settings)
         self._build_menus()
         self.file_drop = FileDrop(self)  # drop a file on the window to import it
         self.db_label = QLabel(f"数据文件：{self.db_path}")
         self.statusBar().addPermanentWidget(self.db_label)
         self._restore()
+        self.tabs.currentChanged.connect(self._tab_changed)  # after the restored tab is set
 
     # --- Lazily built tabs -----------------------------------------------------------------
 
     def _build_tab(self, key: str) -> QWidget:
+        if key == "dashboard":
+            return self._build_dashboard()
         args = (self.conn, self.db_path, self.undo_stack, self.clock, self.settings)
-        if key == "campaigns":
+        if key == "workpoints":
+            from fangzhi_desktop.ui.workpoints_tab import WorkpointsTab
+
+            tab: QWidget = WorkpointsTab(*args)
+        elif key == "campaigns":
             from fangzhi_desktop.ui.campaigns_tab import CampaignsTab
 
-            tab: QWidget = CampaignsTab(*args)
+            tab = CampaignsTab(*args)
         elif key == "yearbook":
             from fangzhi_desktop.ui.yearbook_tab import YearbookTab
 
@@ -103,9 +100,34 @@ class MainWindow(QMainWindow):
             from fangzhi_desktop.ui.learning_tab import LearningTab
 
             tab = LearningTab(*args)
-        tab.data_changed.connect(self.dashboard.refresh)  # type: ignore[attr-defined]
+        tab.data_changed.connect(self.refresh_dashboard)  # type: ignore[attr-defined]
         preferences.show_start_year(tab, self.settings)
         return tab
+
+    def _build_dashboard(self) -> QWidget:
+        from fangzhi_desktop.ui.dashboard_tab import DashboardTab
+
+        dashboard = DashboardTab(self.conn, self.clock, db_path=self.db_path)
+        dashboard.open_item.connect(self.open_item)
+        dashboard.open_campaign.connect(self.open_campaign)
+        dashboard.open_person.connect(self.open_person)
+        dashboard.open_learning.connect(lambda: self.select_tab("learning"))
+        dashboard.open_yearbook.connect(lambda: self.select_tab("yearbook"))
+        return dashboard
+
+    def refresh_dashboard(self) -> None:
+        """Another tab changed data: 总览 reads it again (when it has been built at all)."""
+        lazy = self._lazy["dashboard"]
+        if lazy.built and self.conn is not None:
+            lazy.ensure().refresh()  # type: ignore[attr-defined]
+
+    @property
+    def workpoints(self) -> WorkpointsTab:
+        return self._lazy["workpoints"].ensure()  # type: ignore[return-value]
+
+    @property
+    def dashboard(self) -> DashboardTab:
+        return self._lazy["dashboard"].ensure()  # type: ignore[return-value]
 
     @property
     def campaigns(self) -> Any:
@@ -136,18 +158,8 @@ class MainWindow(QMainWindow):
         self.backup_action.triggered.connect(self.show_backups)
         self.export_menu = file_menu.addMenu("导出")
         self.export_menu.setToolTipsVisible(True)
-        self.export_actions: dict[ExportKind, QAction] = {}
-        for kind, source in self.workpoints.exports.actions.items():
-            action = QAction(source.text(), self)
-            action.setToolTip(source.toolTip())
-            action.setStatusTip(source.statusTip())
-            action.setEnabled(source.isEnabled())
-            source.enabledChanged.connect(action.setEnabled)
-            action.triggered.connect(lambda _checked=False, k=kind: self._export(k))
-            self.export_actions[kind] = action
-            self.export_menu.addAction(action)
-            if kind is ExportKind.XLSX:
-                self.export_menu.addSeparator()
+        self._export_actions: dict[ExportKind, QAction] | None = None
+        self.export_menu.aboutToShow.connect(self._fill_export_menu)
         file_menu.addSeparator()
         self.package_export_action = file_menu.addAction("导出交换包…", self.export_package)
         self.package_export_action.setStatusTip("把所选年度和方面的数据导出为交换包，报送上级")
@@ -208,12 +220,40 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
+    @property
+    def export_actions(self) -> dict[ExportKind, QAction]:
+        """文件 → 导出's entries: the 年度工作要点 tab's exports (filled when first needed)."""
+        self._fill_export_menu()
+        assert self._export_actions is not None
+        return self._export_actions
+
+    def _fill_export_menu(self) -> None:
+        from fangzhi_desktop.ui.workpoints_exports import ExportKind
+
+        if self._export_actions is not None or self.conn is None:
+            return
+        self._export_actions = {}
+        for kind, source in self.workpoints.exports.actions.items():
+            action = QAction(source.text(), self)
+            action.setToolTip(source.toolTip())
+            action.setStatusTip(source.statusTip())
+            action.setEnabled(source.isEnabled())
+            source.enabledChanged.connect(action.setEnabled)
+            action.triggered.connect(lambda _checked=False, k=kind: self._export(k))
+            self._export_actions[kind] = action
+            self.export_menu.addAction(action)
+            if kind is ExportKind.XLSX:
+                self.export_menu.addSeparator()
+
     def _import(self) -> None:
         self.select_tab("workpoints")
         with reporting(self):
             self.workpoints.start_import()
 
-    def _export(self, kind: ExportKind = ExportKind.XLSX) -> None:
+    def _export(self, kind: ExportKind | None = None) -> None:
+        from fangzhi_desktop.ui.workpoints_exports import ExportKind
+
+        kind = kind or ExportKind.XLSX
         self.select_tab("workpoints")
         with reporting(self):
             self.workpoints.start_export(kind)
@@ -325,8 +365,9 @@ class MainWindow(QMainWindow):
         if self.conn is None:
             return
         if UnitsDialog.ask(self, self.conn):
-            self.workpoints.reload_years()
-            self.dashboard.refresh()
+            if self._lazy["workpoints"].built:
+                self.workpoints.reload_years()
+            self.refresh_dashboard()
 
     def edit_calendar(self) -> None:
         """设置 → 工作日历 (a year is added at once)."""
@@ -396,9 +437,9 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, _index: int) -> None:
         current = self.tabs.currentWidget()
         if isinstance(current, LazyTab) and self.conn is not None:
+            if current is self._lazy["dashboard"] and current.built:
+                self.refresh_dashboard()  # what the other tabs changed meanwhile
             current.ensure()
-        if current is self.dashboard and self.conn is not None:
-            self.dashboard.refresh()
 
     def open_item(self, year: int, item_id: int) -> None:
         """Jump to an item in the work-points ledger."""
@@ -463,7 +504,8 @@ class MainWindow(QMainWindow):
             return
         self.settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(keys.WINDOW_TAB, self.current_tab_key())
-        self.workpoints.save_settings()
+        if self._lazy["workpoints"].built:
+            self.workpoints.save_settings()
         self.settings.sync()
         super().closeEvent(event)
         self.shutdown()
@@ -471,8 +513,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Close the database (idempotent). Background jobs use their own connections."""
         self.undo_stack.clear()
-        self.workpoints.shutdown()
-        for key in ("campaigns", "learning"):
+        for key in ("workpoints", "campaigns", "learning"):
             if self._lazy[key].built:
                 self._lazy[key].ensure().shutdown()  # type: ignore[attr-defined]
         if self.conn is not None:

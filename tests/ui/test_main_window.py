@@ -15,7 +15,21 @@ def test_five_tabs_in_order(make_window, demo_db: Path) -> None:
     assert titles == ["总览", "年度工作要点", "专项活动", "年鉴编纂", "干部学习"]
     assert window.windowTitle() == "方志办公桌面 — demo.db"
     assert str(demo_db) in window.db_label.text()
-    assert window.tabs.currentWidget() is window.dashboard
+    assert window.current_tab_key() == "dashboard"
+
+
+def test_tabs_are_built_after_the_first_paint(make_window, demo_db: Path, qtbot) -> None:
+    """Opening the window builds no tab; the one showing is built once the window is painted
+    (issue 9: the frame appears at once, 总览 reads every area a moment later)."""
+    window: MainWindow = make_window(demo_db)
+    lazy = window._lazy
+    assert not any(tab.built for tab in lazy.values())
+    window.show()
+    qtbot.waitUntil(lambda: lazy["dashboard"].built and window.dashboard.isVisible(),
+                    timeout=3000)
+    assert not any(lazy[k].built for k in ("workpoints", "campaigns", "yearbook", "learning"))
+    window.select_tab("workpoints")
+    assert lazy["workpoints"].built
 
 
 def test_select_tab_by_key(make_window, demo_db: Path) -> None:
@@ -41,6 +55,7 @@ def test_menus(make_window, demo_db: Path) -> None:
                     if not a.isSeparator()]
     assert file_actions == ["导入工作要点…", "导出", "导出交换包…", "导入交换包…", "备份与恢复…",
                             "修改记录…", "退出"]
+    window.export_menu.aboutToShow.emit()  # filled when first opened
     exports = [a.text() for a in window.export_menu.actions() if not a.isSeparator()]
     assert exports == ["工作要点台账（Excel）…", "印发通知（公文）…", "落实情况通报（公文）…",
                        "落实情况台账（横版Word）…", "完成情况总结（公文）…"]
