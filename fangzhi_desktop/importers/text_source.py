@@ -78,6 +78,8 @@ def read_lines(path: str | Path) -> list[SourceLine]:
         raise UnusableInput(f"{name}：无法读取文件（{exc.strerror or exc}）。") from exc
     if data[:4] == b"PK\x03\x04":  # a .docx saved with another extension
         return read_docx_lines(path)
+    if not data.strip():
+        raise UnusableInput(f"{name}：文件是空的，没有内容。")
     return split_lines(decode_text(data, name))
 
 

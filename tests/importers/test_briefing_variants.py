@@ -172,7 +172,7 @@ def test_nothing_but_a_masthead_is_unusable(tmp_path: Path) -> None:
         read_briefing(empty)
     blank = tmp_path / "blank.txt"
     blank.write_bytes(b"")
-    with pytest.raises(UnusableInput, match=r"blank\.txt：没有找到简报文章"):
+    with pytest.raises(UnusableInput, match=r"blank\.txt：文件是空的"):
         read_briefing(blank)
 
 
