@@ -32,6 +32,7 @@ from fangzhi_desktop.storage import learning as store
 from fangzhi_desktop.ui import prompts
 from fangzhi_desktop.ui import settings as keys
 from fangzhi_desktop.ui.activity_form import ActivityForm
+from fangzhi_desktop.ui.audit_menu import HistoryMenu, records_by_id
 from fangzhi_desktop.ui.errors import report_error
 from fangzhi_desktop.ui.jobs import Job, in_database, start_job
 from fangzhi_desktop.ui.learning_commands import AddActivity, DeleteActivity, EditActivity, push
@@ -130,6 +131,8 @@ class ActivitiesView(QWidget):
         self.form.revert_button.clicked.connect(self.revert)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self._update_buttons()
+        self.history_menu = HistoryMenu(self.table, lambda: self.ctx.conn, records_by_id(
+            "learning_activities", ID_ROLE, (ActivityColumn.TITLE,)))
 
     # --- Data ------------------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from fangzhi_desktop.storage import briefings as store
 from fangzhi_desktop.storage.people import list_people
 from fangzhi_desktop.ui import prompts
 from fangzhi_desktop.ui import settings as keys
+from fangzhi_desktop.ui.audit_menu import HistoryMenu, records_by_id
 from fangzhi_desktop.ui.dialogs.briefing_dialogs import (
     BRIEFING_FILTER,
     BriefingImportDialog,
@@ -148,6 +149,8 @@ class BriefingsView(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.history_menu = HistoryMenu(self.table, lambda: self.ctx.conn,
+                                        records_by_id("briefing_issues", ID_ROLE, (0, 1)))
 
     # --- Data ------------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ from fangzhi_desktop.domain.people import is_placeholder
 from fangzhi_desktop.domain.privacy import shown_id, shown_phone
 from fangzhi_desktop.ui import jobs, prompts
 from fangzhi_desktop.ui import settings as keys
-from fangzhi_desktop.ui.audit_menu import HistoryMenu
+from fangzhi_desktop.ui.audit_menu import HistoryMenu, records_by_id
 from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.learning_context import LearningContext
 from fangzhi_desktop.ui.learning_exports import LearningExports
@@ -323,13 +323,8 @@ class PeopleView(QWidget):
         self.roster_button.clicked.connect(self.export_roster)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.model.sorted.connect(self._sorted)
-        self.history_menu = HistoryMenu(self.table, lambda: self.ctx.conn, self._record_of)
-
-    def _record_of(self, index: QModelIndex) -> tuple[str, int, str] | None:
-        """The person on a row, for 修改记录…"""
-        person_id = index.data(ID_ROLE) if index.isValid() else None
-        name = index.siblingAtColumn(0).data() if person_id is not None else ""
-        return None if person_id is None else ("people", int(person_id), str(name))
+        self.history_menu = HistoryMenu(self.table, lambda: self.ctx.conn,
+                                        records_by_id("people", ID_ROLE))
 
     def shutdown(self) -> None:
         self._search_timer.stop()

@@ -54,6 +54,7 @@ from fangzhi_desktop.storage.yearbook import UnitFields
 from fangzhi_desktop.storage.yearbook_tree import NodeFields
 from fangzhi_desktop.storage.yearbook_view import load_view
 from fangzhi_desktop.ui import prompts
+from fangzhi_desktop.ui.audit_menu import HistoryMenu, Record
 from fangzhi_desktop.ui.dialogs.yearbook_dialogs import (
     NODE_BUDGET,
     NODE_TITLE,
@@ -458,6 +459,7 @@ class YearbookTab(QWidget):
         units_header.resizeSection(UnitColumn.WORDS, 120)
         units_header.resizeSection(UnitColumn.LATE, 150)
         self.units_view.doubleClicked.connect(lambda _index: self.edit_unit())
+        self.units_history = HistoryMenu(self.units_view, lambda: self.conn, self._unit_record)
         self.unit_button = QPushButton("联系人与时限…")
         self.unit_button.setToolTip("修改所选供稿单位的联系人、电话和交稿时限（可撤销）；"
                                     "也可双击单位")
@@ -914,6 +916,15 @@ class YearbookTab(QWidget):
         index = self.units_view.currentIndex()
         units = self.units_model.units
         return units[index.row()] if index.isValid() and index.row() < len(units) else None
+
+    def _unit_record(self, index: QModelIndex) -> Record | None:
+        """A 供稿单位's row of the volume, for 修改记录… (its contact, phone and deadline)."""
+        units = self.units_model.units
+        if self.view is None or not index.isValid() or index.row() >= len(units):
+            return None
+        unit = units[index.row()].unit
+        return ("yearbook_volumes", self.view.volume.id, f"{unit.name}（{self.view.volume.title}）",
+                ("yearbook_units", "unit_id", unit.unit_id))
 
     def edit_unit(self, progress: Any = None) -> bool:
         progress = progress or self.selected_unit()

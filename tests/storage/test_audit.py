@@ -369,3 +369,41 @@ def test_an_update_of_a_part_names_the_row(conn: sqlite3.Connection, item_id: in
     (entry,) = audit.latest(conn, 1)
     assert [(line.field, line.old, line.new) for line in change_lines(entry)] == [
         ("单位全称", "某县地方志办公室", "临江县地方志办公室")]
+
+
+def test_every_table_a_person_edits_is_audited_with_chinese_labels(
+        conn: sqlite3.Connection) -> None:
+    from fangzhi_desktop.domain.audit import FIELD_LABELS, HIDDEN_FIELDS, TABLE_LABELS
+    from fangzhi_desktop.storage.audit_triggers import AUDITED, NOT_AUDITED, SKIPPED_COLUMNS
+
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    unlisted = [t for t in tables if t not in AUDITED
+                and not any(t == n or t.startswith(f"{n}_") for n in NOT_AUDITED)]
+    assert unlisted == []  # a new table must be audited, or say why not
+    assert not set(AUDITED) & set(NOT_AUDITED)
+    assert set(AUDITED) <= set(tables)
+    assert [t for t in AUDITED if t not in TABLE_LABELS] == []
+    unlabelled = {(t, c) for t in AUDITED for (c,) in conn.execute(
+        "SELECT name FROM pragma_table_info(?)", (t,))
+        if c not in FIELD_LABELS and c not in HIDDEN_FIELDS and c not in SKIPPED_COLUMNS}
+    assert unlabelled == set()
+
+
+def test_the_history_of_one_part_of_a_record(conn: sqlite3.Connection) -> None:
+    from fangzhi_desktop.storage import yearbook as volumes
+    from fangzhi_desktop.storage.yearbook import UnitFields
+
+    volume_id = volumes.create_volume(conn, 2025)
+    for name, contact in (("统计局", "王联络"), ("教育局", "赵联络")):
+        volumes.set_volume_unit(conn, volume_id, name, UnitFields(contact, "", None, ""))
+    unit_id, _ = volumes.set_volume_unit(conn, volume_id, "统计局",
+                                         UnitFields("王联络", "13912345678", None, ""))
+
+    entries = audit.part_history(conn, "yearbook_volumes", volume_id, "yearbook_units",
+                                 "unit_id", unit_id)
+    assert [e.op for e in entries] == ["update", "update", "insert"]  # newest first
+    assert entries[0].after["phone"] == "139****5678"
+    assert all(e.table_name == "yearbook_units" for e in entries)
+    assert {e.after.get("unit_id") for e in entries} == {"统计局"}  # shown by name
+    assert len(audit.history(conn, "yearbook_volumes", volume_id)) > len(entries)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
 
@@ -14,6 +15,7 @@ from fangzhi_desktop.storage.workpoints import StatusFields
 from fangzhi_desktop.ui.dialogs import campaign_dialogs
 from fangzhi_desktop.ui.dialogs.audit_dialog import AuditDialog
 from fangzhi_desktop.ui.dialogs.item_dialogs import LogValue, StatusDialog
+from fangzhi_desktop.ui.learning_models import ID_ROLE
 from fangzhi_desktop.ui.main_window import MainWindow
 from tests.conftest import DEMO_TODAY
 
@@ -147,3 +149,77 @@ def test_a_yearbook_entry_shows_its_review(make_window, demo_db: Path) -> None:
     assert dialog.windowTitle() == f"修改记录 — {item.node.title}"
     fields = {r[3]: r[5] for r in _rows(dialog)}
     assert fields["审稿·原因"] == "数据需核实" and fields["审稿·审稿人"] == "张编辑"
+
+
+def _history_of_first_row(view: Any) -> AuditDialog:  # a view with a HistoryMenu
+    index = view.table.model().index(0, 0)
+    menu = view.history_menu.menu_at(view.table.visualRect(index).center())
+    assert menu is not None and [a.text() for a in menu.actions()] == ["修改记录…"]
+    dialog = view.history_menu.open_for(index)
+    assert dialog is not None
+    return dialog
+
+
+def test_a_learning_activity_from_its_list(make_window, demo_db: Path) -> None:
+    from dataclasses import replace
+
+    from fangzhi_desktop.storage import learning as learning_store
+
+    window = make_window(demo_db)
+    window.select_tab("learning")
+    activities = window.learning.activities
+    index = activities.table.model().index(0, 0)
+    activity_id = index.data(ID_ROLE)
+    activity = learning_store.get_activity(activities.ctx.conn, activity_id)
+    assert activity is not None
+    learning_store.save_activity(activities.ctx.conn, replace(activity, place="县委党校报告厅"))
+
+    dialog = _history_of_first_row(activities)
+    assert dialog.windowTitle() == f"修改记录 — {activity.title}"
+    assert ("地点", activity.place, "县委党校报告厅") in {r[3:] for r in _rows(dialog)}
+
+
+def test_a_briefing_issue_from_its_list(make_window, demo_db: Path) -> None:
+    from dataclasses import replace
+
+    from fangzhi_desktop.storage import briefings as briefing_store
+
+    window = make_window(demo_db)
+    window.select_tab("learning")
+    briefings = window.learning.briefings
+    index = briefings.table.model().index(0, 0)
+    issue = briefing_store.get_issue(briefings.ctx.conn, index.data(ID_ROLE))
+    assert issue is not None
+    briefing_store.update_issue(briefings.ctx.conn, issue.id, replace(issue, publisher="县地方志办公室编印组"))
+
+    dialog = _history_of_first_row(briefings)
+    assert dialog.windowTitle() == f"修改记录 — {issue.name}{issue.year}年第{issue.issue}期"
+    assert ("编印单位", issue.publisher, "县地方志办公室编印组") in {r[3:] for r in _rows(dialog)}
+
+
+def test_a_yearbook_unit_shows_only_its_own_changes(make_window, demo_db: Path) -> None:
+    from fangzhi_desktop.storage import yearbook as volumes
+    from fangzhi_desktop.storage.yearbook import UnitFields
+
+    window = make_window(demo_db)
+    window.select_tab("yearbook")
+    tab = window.yearbook
+    assert tab.view is not None
+    first, second = tab.units_model.units[:2]
+    for progress, contact in ((first, "王联络"), (second, "赵联络")):
+        unit = progress.unit
+        volumes.set_volume_unit(tab.conn, tab.view.volume.id, unit.name, UnitFields(
+            contact, "13912345678", unit.deadline, unit.remarks))
+    tab.reload()
+
+    index = tab.units_model.index(0, 0)
+    menu = tab.units_history.menu_at(tab.units_view.visualRect(index).center())
+    assert menu is not None and [a.text() for a in menu.actions()] == ["修改记录…"]
+    dialog = tab.units_history.open_for(index)
+    assert dialog is not None
+    assert dialog.windowTitle() == f"修改记录 — {first.name}（{tab.view.volume.title}）"
+    rows = {r[3:] for r in _rows(dialog)}
+    assert ("供稿单位·联系人", first.unit.contact, "王联络") in {
+        (f.split("（")[0], o, n) for f, o, n in rows}
+    assert not any("赵联络" in n for _f, _o, n in rows)  # the other unit's edit is not here
+    assert any(n == "139****5678" for _f, _o, n in rows)  # the phone stays masked

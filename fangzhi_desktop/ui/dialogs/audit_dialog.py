@@ -43,6 +43,8 @@ LOG_LIMIT = 2000  # entries read for the whole log (newest first)
 ALL_USERS = "全部用户"
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
+# One part of a record: (part table, key column, key value), as ``audit.part_history`` takes.
+Part = tuple[str, str, int]
 
 
 class AuditModel(QAbstractTableModel):
@@ -78,14 +80,16 @@ class AuditModel(QAbstractTableModel):
 
 
 class AuditDialog(QDialog):
-    """The trail of one record (``table``/``record_id``) or, without them, of the whole file."""
+    """The trail of one record (``table``/``record_id``), of one ``part`` of it (a 供稿单位 of a
+    volume), or, without them, of the whole file."""
 
     def __init__(self, conn: sqlite3.Connection, *, table: str | None = None,
-                 record_id: int | None = None, title: str = "",
+                 record_id: int | None = None, title: str = "", part: Part | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conn = conn
         self.record = (table, record_id) if table and record_id is not None else None
+        self.part = part
         self.setWindowTitle(f"修改记录 — {title}" if title else "修改记录")
         self.resize(980, 560)
         self.model = AuditModel(RECORD_COLUMNS if self.record else LOG_COLUMNS, self)
@@ -136,7 +140,9 @@ class AuditDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        if self.record is not None:
+        if self.record is not None and self.part is not None:
+            entries = audit.part_history(self.conn, *self.record, *self.part)
+        elif self.record is not None:
             entries = audit.history(self.conn, *self.record)
         else:
             user = self.user_combo.currentText()
@@ -163,9 +169,10 @@ class AuditDialog(QDialog):
 
     @classmethod
     def show_record(cls, parent: QWidget, conn: sqlite3.Connection, table: str,
-                    record_id: int, title: str) -> AuditDialog:
-        """Open (not blocking) the trail of one record."""
-        dialog = cls(conn, table=table, record_id=record_id, title=title, parent=parent)
+                    record_id: int, title: str, part: Part | None = None) -> AuditDialog:
+        """Open (not blocking) the trail of one record, or of one ``part`` of it."""
+        dialog = cls(conn, table=table, record_id=record_id, title=title, part=part,
+                     parent=parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
