@@ -47,6 +47,7 @@ from fangzhi_desktop.ui.learning_models import (
     hours_text,
     status_colours,
 )
+from fangzhi_desktop.ui.number_reveal import RevealButton
 from fangzhi_desktop.ui.widgets import empty_label, heading
 
 SEARCH_DELAY_MS = 200
@@ -86,7 +87,6 @@ class PersonCard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.person: PersonYear | None = None
-        self.full_numbers = False
         self.stack = QStackedWidget()
         self.stack.addWidget(empty_label("在左侧选择一人，查看其本年度参加的学习活动和学时。"))
         page = QWidget()
@@ -105,10 +105,8 @@ class PersonCard(QWidget):
         self.numbers = QLabel()
         self.numbers.setStyleSheet("color: #555;")
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reveal_button = QPushButton("显示完整号码")
-        self.reveal_button.setToolTip("仅对此人显示完整的公民身份号码和联系电话")
-        self.reveal_button.setFlat(True)
-        self.reveal_button.clicked.connect(self.toggle_numbers)
+        self.reveal_button = RevealButton("仅对此人显示完整的公民身份号码和联系电话")
+        self.reveal_button.changed.connect(self._show_numbers)
         self.remove_button = QPushButton("删除此人…")
         self.remove_button.setToolTip("从数据文件中清除此人的个人信息（先自动备份）")
         self.remove_button.clicked.connect(self._remove_clicked)
@@ -162,16 +160,10 @@ class PersonCard(QWidget):
             widget.setVisible(not anonymous)
         if person is None or anonymous:
             return
-        id_text = shown_id(person.id_number, self.full_numbers) or "无"
-        phone_text = shown_phone(person.phone, self.full_numbers) or "无"
+        full = self.reveal_button.show_for(person.id, bool(person.id_number or person.phone))
+        id_text = shown_id(person.id_number, full) or "无"
+        phone_text = shown_phone(person.phone, full) or "无"
         self.numbers.setText(f"公民身份号码：{id_text}　联系电话：{phone_text}")
-        self.reveal_button.setText("隐藏号码" if self.full_numbers else "显示完整号码")
-        self.reveal_button.setEnabled(bool(person.id_number or person.phone))
-
-    def toggle_numbers(self) -> None:
-        """显示完整号码 / 隐藏号码 for the person shown."""
-        self.full_numbers = not self.full_numbers
-        self._show_numbers()
 
     def _remove_clicked(self) -> None:
         if self.person is not None and self.person.person.id is not None:
@@ -179,13 +171,11 @@ class PersonCard(QWidget):
 
     def clear(self) -> None:
         self.person = None
-        self.full_numbers = False
+        self.reveal_button.reset()
         self.model.set_lines([])
         self.stack.setCurrentIndex(0)
 
     def show_person(self, p: PersonYear) -> None:
-        if self.person is None or self.person.person.id != p.person.id:
-            self.full_numbers = False  # showing in full is for one person at a time
         self.person = p
         person = p.person
         self.name.setText(person.name)
