@@ -29,30 +29,11 @@ LABELS = {"open": "open to first paint", "key1": "keystroke “王” (LIKE scan
 
 
 def measure_size(rows: int) -> dict[str, float]:
-    from bench.table_cases import (
-        NAME,
-        RANK,
-        median_of,
-        open_table,
-        scroll_to_end,
-        sort_by,
-        timed_open,
-        type_keys,
-    )
+    from bench.table_cases import measure_steps, median_of, scroll_to_end, sort_by
     from fangzhi_desktop.storage import open_database
 
-    conn = open_database(people_db(rows))
-    out: dict[str, float] = {}
-    out["open"] = median_of(lambda: timed_open(conn), RUNS)[0]
-    table = open_table(conn)
-    keys = [type_keys(table) for _ in range(RUNS)]
-    for n in range(3):
-        samples = sorted(k[n] for k in keys)
-        out[f"key{n + 1}"] = samples[len(samples) // 2]
-    flips = iter([False, True] * RUNS)
-    out["sort_name"] = median_of(lambda: sort_by(table, NAME, next(flips)), RUNS)[0]
-    flips = iter([False, True] * RUNS)
-    out["sort_rank"] = median_of(lambda: sort_by(table, RANK, next(flips)), RUNS)[0]
+    table, steps = measure_steps(open_database(people_db(rows)), RUNS)
+    out = {step: median for step, (median, _low, _high) in steps.items()}
 
     def to_end() -> float:
         sort_by(table, -1)

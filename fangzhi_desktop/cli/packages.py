@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from fangzhi_desktop.cli.common import add_subparser, open_db, print_json, say
+from fangzhi_desktop.cli.common import add_subparser, open_db, print_json, print_table
 from fangzhi_desktop.errors import EXIT_OK
 
 HEADER = ("导入时间", "来源单位", "年度", "范围", "文件")
@@ -32,10 +32,6 @@ def run(args: argparse.Namespace) -> int:
                      "areas": i.areas_text.split("、") if i.areas else [],
                      "file_name": i.file_name} for i in imports])
         return EXIT_OK
-    if not imports:
-        say("还没有导入过交换包。")
-        return EXIT_OK
-    print("\t".join(HEADER))
-    for i in imports:
-        print("\t".join((i.imported_at, i.office, i.years_text, i.areas_text, i.file_name)))
+    print_table(HEADER, [(i.imported_at, i.office, i.years_text, i.areas_text, i.file_name)
+                         for i in imports], "还没有导入过交换包。")
     return EXIT_OK

@@ -12,14 +12,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -42,7 +39,7 @@ from fangzhi_desktop.ui.learning_commands import AddIssue, DeleteIssue, EditIssu
 from fangzhi_desktop.ui.learning_context import LearningContext
 from fangzhi_desktop.ui.learning_exports import LearningExports
 from fangzhi_desktop.ui.learning_models import ID_ROLE, IssuesModel
-from fangzhi_desktop.ui.widgets import empty_label
+from fangzhi_desktop.ui.widgets import empty_label, record_table
 
 EMPTY_TEXT = ("还没有简报。点击“新建一期…”用本年的学习活动编写一期，"
               "或“导入已有简报…”导入以前各期，以便期号接续编排。")
@@ -108,17 +105,8 @@ class BriefingsView(QWidget):
         bar.addStretch(1)
 
         self.model = IssuesModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table = record_table(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate(ISSUE_WIDTHS):
             header.resizeSection(column, width)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -48,7 +47,7 @@ from fangzhi_desktop.ui.learning_models import (
     status_colours,
 )
 from fangzhi_desktop.ui.number_reveal import RevealButton
-from fangzhi_desktop.ui.widgets import empty_label, heading
+from fangzhi_desktop.ui.widgets import empty_label, heading, record_table
 
 SEARCH_DELAY_MS = 200
 EMPTY_TEXT = ("还没有导入花名册 — 点击上方的“导入花名册…”，选择本单位的干部花名册"
@@ -56,20 +55,6 @@ EMPTY_TEXT = ("还没有导入花名册 — 点击上方的“导入花名册…
 PEOPLE_WIDTHS = {PeopleColumn.NAME: 64, PeopleColumn.DEPARTMENT: 112,
                  PeopleColumn.POSITION: 128, PeopleColumn.RANK: 96, PeopleColumn.REQUIRED: 62,
                  PeopleColumn.EARNED: 62, PeopleColumn.CARRIED: 44, PeopleColumn.SHORTFALL: 44}
-
-
-def _table(model: object) -> QTableView:
-    view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setHighlightSections(False)
-    return view
 
 
 def _value() -> QLabel:
@@ -131,7 +116,7 @@ class PersonCard(QWidget):
         self.by_type.setWordWrap(True)
         self.by_type.setStyleSheet("color: #444;")
         self.model = CreditsModel(self)
-        self.table = _table(self.model)
+        self.table = record_table(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 112)
@@ -254,7 +239,7 @@ class PeopleView(QWidget):
 
         self.model = PeopleModel(self.ctx.conn, self)  # filtered and sorted in SQL
         self.proxy = self.model  # the name callers knew when a proxy filtered in memory
-        self.table = _table(self.model)
+        self.table = record_table(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # roster order until asked
         header = self.table.horizontalHeader()
@@ -266,7 +251,7 @@ class PeopleView(QWidget):
         self.count_label.setStyleSheet("color: #555;")
 
         self.departments = DepartmentsModel(self)
-        self.department_table = _table(self.departments)
+        self.department_table = record_table(self.departments)
         self.department_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.department_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         dep_header = self.department_table.horizontalHeader()

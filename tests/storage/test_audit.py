@@ -54,7 +54,22 @@ def _last_id(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0])
 
 
-ItemEdit = Callable[[sqlite3.Connection, int], object]
+Edit = Callable[[sqlite3.Connection, int], object]
+
+
+def _recorded_edit(conn: sqlite3.Connection, record_table: str, record_id: int, edit: Edit,
+                   table: str, column: str) -> AuditEntry:
+    """Run ``edit`` as 测试操作; the newest entry of the record touching ``table.column``."""
+    since = _last_id(conn)
+    with audit.action(conn, "测试操作"):
+        edit(conn, record_id)
+    entries = _new_entries(conn, record_table, record_id, since)
+    changed = [e for e in entries if e.table_name == table and column in {*e.before, *e.after}]
+    assert changed, entries
+    return changed[0]
+
+
+ItemEdit = Edit
 ITEM_EDITS: list[tuple[str, ItemEdit, str, str, object, object]] = [
     # (id, edit, changed table, column, before, after)
     ("status", lambda c, i: store.set_status(c, i, StatusFields(Status.DONE, D, "按期完成")),
@@ -79,19 +94,13 @@ ITEM_EDITS: list[tuple[str, ItemEdit, str, str, object, object]] = [
 def test_every_work_item_edit_is_recorded(conn: sqlite3.Connection, item_id: int,
                                           edit: ItemEdit, table: str, column: str,
                                           old: object, new: object) -> None:
-    since = _last_id(conn)
-    with audit.action(conn, "测试操作"):
-        edit(conn, item_id)
-    entries = _new_entries(conn, "work_items", item_id, since)
-    changed = [e for e in entries if e.table_name == table and column in {*e.before, *e.after}]
-    assert changed, entries
-    entry = changed[0]
+    entry = _recorded_edit(conn, "work_items", item_id, edit, table, column)
     assert (entry.action, entry.user) == ("测试操作", who()[0])
     assert (entry.before.get(column), entry.after.get(column)) == (old, new)
     assert entry.at.startswith(str(date.today().year))
 
 
-TaskEdit = Callable[[sqlite3.Connection, int], object]
+TaskEdit = Edit
 TASK_EDITS: list[tuple[str, TaskEdit, str, str, object, object]] = [
     ("status", lambda c, t: followup.set_task_status(c, t, TaskStatusFields(Status.DONE, D)),
      "campaign_tasks", "status", "未启动", "已完成"),
@@ -119,14 +128,9 @@ TASK_EDITS: list[tuple[str, TaskEdit, str, str, object, object]] = [
 def test_every_campaign_task_edit_is_recorded(conn: sqlite3.Connection, task_id: int,
                                               edit: TaskEdit, table: str, column: str,
                                               old: object, new: object) -> None:
-    since = _last_id(conn)
-    with audit.action(conn, "测试操作"):
-        edit(conn, task_id)
-    entries = _new_entries(conn, "campaign_tasks", task_id, since)
-    changed = [e for e in entries if e.table_name == table and column in {*e.before, *e.after}]
-    assert changed, entries
-    assert changed[0].action == "测试操作"
-    assert (changed[0].before.get(column), changed[0].after.get(column)) == (old, new)
+    entry = _recorded_edit(conn, "campaign_tasks", task_id, edit, table, column)
+    assert entry.action == "测试操作"
+    assert (entry.before.get(column), entry.after.get(column)) == (old, new)
 
 
 def test_an_update_records_only_the_changed_fields(conn: sqlite3.Connection,
