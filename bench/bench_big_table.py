@@ -36,48 +36,24 @@ def case_bare() -> dict[str, float]:
     from PySide6.QtGui import QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
-    from bench.table_cases import PaintCounter, app
+    from bench.table_cases import app, show_painted
 
-    qt = app()
+    app()
     view = QTableView()
     view.setModel(QStandardItemModel(0, 4))
     view.resize(900, 700)
-    counter = PaintCounter()
-    view.viewport().installEventFilter(counter)
-    view.show()
-    while counter.paints == 0:
-        qt.processEvents()
+    show_painted(view, view)
     return {"rss_mib": _rss_mib()}
 
 
 def case_table(db: Path) -> dict[str, float]:
-    from bench.table_cases import (
-        RANK,
-        median_of,
-        open_table,
-        scroll_to_end,
-        sort_by,
-        timed_open,
-        type_keys,
-    )
+    from bench.table_cases import measure_steps, scroll_to_end
     from fangzhi_desktop.storage import open_database
 
-    conn = open_database(db)
-    out: dict[str, float] = {}
-    out["open_ms"], out["open_min"], out["open_max"] = median_of(lambda: timed_open(conn), RUNS)
-    table = open_table(conn)
-    keys = [type_keys(table) for _ in range(RUNS)]
-    for n in range(len(keys[0])):
-        samples = sorted(k[n] for k in keys)
-        out[f"key{n + 1}_ms"] = samples[len(samples) // 2]
-        out[f"key{n + 1}_max"] = samples[-1]
-    flips = iter([False, True] * RUNS)
-    out["sort_name_ms"], _, out["sort_name_max"] = median_of(
-        lambda: sort_by(table, -1, next(flips)), RUNS)
-    flips = iter([False, True] * RUNS)
-    out["sort_rank_ms"], _, out["sort_rank_max"] = median_of(
-        lambda: sort_by(table, RANK, next(flips)), RUNS)
-    sort_by(table, -1)  # back to roster order
+    table, steps = measure_steps(open_database(db), RUNS)
+    out: dict[str, float] = {"open_min": steps["open"][1]}
+    for step, (median, _low, high) in steps.items():
+        out[f"{step}_ms"], out[f"{step}_max"] = median, high
     out["scroll_end_ms"] = scroll_to_end(table)
     out["rss_mib"] = _rss_mib()
     return out
@@ -87,23 +63,19 @@ def case_learning(db: Path) -> dict[str, float]:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QUndoStack
 
-    from bench.table_cases import KEYS, PaintCounter, app
+    from bench.table_cases import KEYS, app, show_painted
     from fangzhi_desktop.storage import open_database
     from fangzhi_desktop.ui.learning_models import PeopleColumn
     from fangzhi_desktop.ui.learning_tab import LearningTab
     from fangzhi_desktop.ui.settings import Settings
 
-    qt = app()
+    app()
     conn = open_database(db)
     start = time.perf_counter()
     tab = LearningTab(conn, db, QUndoStack(), lambda: date(2026, 11, 23), Settings.in_memory())
     tab.resize(1280, 800)
-    counter = PaintCounter()
     view = tab.people.table
-    view.viewport().installEventFilter(counter)
-    tab.show()
-    while counter.paints == 0:
-        qt.processEvents()
+    show_painted(tab, view)
     out = {"open_ms": (time.perf_counter() - start) * 1000}
     people = tab.people
     worst = 0.0
@@ -166,7 +138,7 @@ def main() -> int:
             *(Timing(f"paged table keystroke “{key}”, {label}", table[f"key{n + 1}_ms"],
                      table[f"key{n + 1}_ms"], table[f"key{n + 1}_max"], RUNS)
               for n, key in enumerate(("王", "王伟", "王伟芳"))),
-            Timing(f"paged table roster order, either way (index), {label}", table["sort_name_ms"],
+            Timing(f"paged table sort by 姓名 (indexed), {label}", table["sort_name_ms"],
                    table["sort_name_ms"], table["sort_name_max"], RUNS),
             Timing(f"paged table sort by 职级 (no index), {label}", table["sort_rank_ms"],
                    table["sort_rank_ms"], table["sort_rank_max"], RUNS),

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QTableView, QWidget
 
 from fangzhi_desktop.storage.paged_query import PagedQuery
 from fangzhi_desktop.storage.people_paging import ROSTER
@@ -47,6 +47,17 @@ class PaintCounter(QObject):
         return False
 
 
+def show_painted(window: QWidget, view: QAbstractItemView) -> PaintCounter:
+    """Show ``window`` and wait until ``view`` (inside it) has painted once."""
+    qt = app()
+    counter = PaintCounter()
+    view.viewport().installEventFilter(counter)
+    window.show()
+    while counter.paints == 0:
+        qt.processEvents()
+    return counter
+
+
 def app() -> QApplication:
     instance = QApplication.instance()
     return instance if isinstance(instance, QApplication) else QApplication([])
@@ -69,7 +80,7 @@ class OpenTable:
 
 def open_table(conn: sqlite3.Connection) -> OpenTable:
     """Model, count, view shown and painted once (the cost of opening the table)."""
-    qt = app()
+    app()
     model = RosterTableModel(PagedQuery(conn, ROSTER))
     model.refresh()
     view = QTableView()
@@ -78,12 +89,7 @@ def open_table(conn: sqlite3.Connection) -> OpenTable:
     view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     view.verticalHeader().hide()
     view.resize(900, 700)
-    counter = PaintCounter()
-    view.viewport().installEventFilter(counter)
-    view.show()
-    while counter.paints == 0:
-        qt.processEvents()
-    return OpenTable(view, model, counter)
+    return OpenTable(view, model, show_painted(view, view))
 
 
 def type_keys(table: OpenTable) -> list[float]:
@@ -124,3 +130,24 @@ def timed_open(conn: sqlite3.Connection) -> float:
     elapsed = (time.perf_counter() - start) * 1000
     table.close()
     return elapsed
+
+
+Steps = dict[str, tuple[float, float, float]]
+
+
+def measure_steps(conn: sqlite3.Connection, runs: int) -> tuple[OpenTable, Steps]:
+    """(median, min, max) milliseconds of each step over ``runs`` runs: ``open``, one
+    ``key1``… per keystroke of ``KEYS``, ``sort_name`` and ``sort_rank`` (each direction in
+    turn); with the table left open on roster order, for steps of the caller's own."""
+    steps: Steps = {"open": median_of(lambda: timed_open(conn), runs)}
+    table = open_table(conn)
+    keys = [type_keys(table) for _ in range(runs)]
+    for n in range(len(KEYS)):
+        samples = sorted(k[n] for k in keys)
+        steps[f"key{n + 1}"] = (samples[len(samples) // 2], samples[0], samples[-1])
+    for step, column in (("sort_name", NAME), ("sort_rank", RANK)):
+        flips = iter([False, True] * runs)
+        steps[step] = median_of(
+            lambda c=column, f=flips: sort_by(table, c, next(f)), runs)
+    sort_by(table, -1)  # back to roster order
+    return table, steps

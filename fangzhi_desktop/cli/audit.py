@@ -8,7 +8,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from fangzhi_desktop.cli.common import add_subparser, open_db, print_json, say
+from fangzhi_desktop.cli.common import add_subparser, open_db, print_json, print_table
 from fangzhi_desktop.errors import EXIT_OK, FangzhiError
 
 HEADER = ("时间", "用户", "操作", "对象", "字段", "原值", "新值")
@@ -50,13 +50,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([asdict(line) for line in lines])
         return EXIT_OK
-    if not lines:
-        say("没有符合条件的修改记录。")
-        return EXIT_OK
-    print("\t".join(HEADER))
-    for line in lines:
-        print("\t".join(_cell(v) for v in (line.at, line.user, line.action, line.record,
-                                           line.field, line.old, line.new)))
+    print_table(HEADER, [(line.at, line.user, line.action, line.record, line.field, line.old,
+                          line.new) for line in lines], "没有符合条件的修改记录。")
     return EXIT_OK
 
 
@@ -65,8 +60,3 @@ def _day(text: str) -> str:
         return date.fromisoformat(text).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期“{text}”格式不对，应为 YYYY-MM-DD") from None
-
-
-def _cell(text: str) -> str:
-    """One line per field: tabs and line breaks inside a value are shown as spaces."""
-    return " ".join(text.split("\n")).replace("\t", " ")

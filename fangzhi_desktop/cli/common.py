@@ -6,6 +6,7 @@ import argparse
 import json
 import sqlite3
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,20 @@ def say(text: str) -> None:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def print_table(header: Sequence[str], rows: Iterable[Sequence[str]], empty: str) -> None:
+    """Tab-separated lines under ``header`` (none when empty), one a row, with tabs and line
+    breaks inside a value shown as spaces; only ``empty`` (for the user) when there are none."""
+    lines = ["\t".join(" ".join(str(v).split("\n")).replace("\t", " ") for v in row)
+             for row in rows]
+    if not lines:
+        say(empty)
+        return
+    if header:
+        print("\t".join(header))
+    for line in lines:
+        print(line)
 
 
 def add_subparser(sub: Any, name: str, help_text: str) -> argparse.ArgumentParser:

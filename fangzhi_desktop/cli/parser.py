@@ -62,6 +62,7 @@ SUBCOMMANDS = (
     "import_outline",
     "import_manuscripts",
     "import_package",
+    "packages",
     "yearbook",
     "calendar",
     "export",

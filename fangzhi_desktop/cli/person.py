@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from fangzhi_desktop.cli.common import add_subparser, open_db, say
+from fangzhi_desktop.cli.common import add_subparser, open_db, print_table, say
 from fangzhi_desktop.errors import EXIT_OK, FangzhiError, UnusableInput
 
 
@@ -48,11 +48,8 @@ def run_list(args: argparse.Namespace) -> int:
         people = list_people(conn)
     finally:
         conn.close()
-    for p in people:
-        print("\t".join((str(p.id), p.name, p.department, p.rank,
-                         shown_id(p.id_number, args.full_ids), shown_phone(p.phone, args.full_ids))))
-    if not people:
-        say("花名册中还没有人员。")
+    print_table((), [(str(p.id), p.name, p.department, p.rank, shown_id(p.id_number, args.full_ids),
+                      shown_phone(p.phone, args.full_ids)) for p in people], "花名册中还没有人员。")
     return EXIT_OK
 
 

@@ -41,7 +41,7 @@ FIELD_LABELS: dict[str, str] = {
     "start_date": "开始日期", "end_date": "结束日期", "phrase": "时间原文",
     "node_phrase": "节点原文", "node_rule": "节点规则", "done": "已完成", "done_on": "完成日期",
     "sex": "性别", "ethnicity": "民族", "birth": "出生年月", "id_number": "公民身份号码",
-    "political_status": "政治面貌", "education": "学历", "degree": "学位",
+    "political_status": "政治面貌", "education": "学历", "degree": "学位", "has_tail": "有报尾",
     "work_start": "参加工作时间", "department": "科室", "rank": "职级", "phone": "联系电话",
     "remarks": "备注", "note": "备注", "host": "主办", "place": "地点", "studied": "学习内容",
     "units": "数量", "hours": "学时", "hours_manual": "人工学时", "on_leave": "请假",
@@ -61,7 +61,7 @@ FIELD_LABELS: dict[str, str] = {
     "accepted_on": "采用日期", "source": "来源", "level": "审级", "result": "结果",
     "reviewed_on": "审稿日期", "reviewer": "审稿人", "key": "项目", "value": "内容",
     "serial": "序号", "start_md": "开始（月-日）", "end_md": "结束（月-日）",
-    "carried_from": "结转自", "issued_at": "发文时间",
+    "carried_from": "结转自", "issued_at": "发文时间", "ordinal": "序号",
 }
 # Columns saying which row of a record's part an update changed: kept in the entry even when
 # unchanged (``责任单位·角色（年鉴科）``, ``单位全称``).
@@ -74,7 +74,8 @@ IDENTITY_COLUMNS: dict[str, tuple[str, ...]] = {
 HIDDEN_FIELDS = frozenset({"id", "plan_id", "section_id", "item_id", "task_id", "campaign_id",
                            "activity_id", "issue_id", "volume_id", "manuscript_id", "node_id", "position",
                            "roster_order", "sha256", "size", "chinese_chars", "chinese_punct",
-                           "latin_words", "digits_runs"})
+                           "latin_words", "digits_runs",
+                           "alias_key"})
 VALUE_LABELS: dict[tuple[str, object], str] = {
     ("role", "lead"): "牵头", ("role", "support"): "配合",
     ("basis", "per_session"): "按次", ("basis", "per_half_day"): "按半天",

@@ -127,6 +127,22 @@ def history(conn: sqlite3.Connection, table: str, record_id: int) -> list[AuditE
     return _entries(conn, rows)
 
 
+def part_history(conn: sqlite3.Connection, table: str, record_id: int, part_table: str,
+                 key_column: str, key_value: int) -> list[AuditEntry]:
+    """The entries of one part of a record, newest first: the rows of ``part_table`` whose
+    ``key_column`` is ``key_value`` (a 供稿单位 of a yearbook volume: ``yearbook_units``,
+    ``unit_id``). The key is an identity column, kept in every entry of the row."""
+    if not _has_log(conn):
+        return []
+    path = f"$.{key_column}"
+    rows = conn.execute(
+        f"""SELECT {_COLUMNS} FROM audit_log WHERE record_table = ? AND record_id = ?
+            AND table_name = ? AND coalesce(json_extract(after, ?), json_extract(before, ?)) = ?
+            ORDER BY id DESC""",
+        (table, record_id, part_table, path, path, key_value)).fetchall()
+    return _entries(conn, rows)
+
+
 def latest(conn: sqlite3.Connection, limit: int = 500, *, user: str | None = None,
            since: str | None = None, until: str | None = None,
            table: str | None = None) -> list[AuditEntry]:

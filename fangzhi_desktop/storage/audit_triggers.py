@@ -55,6 +55,18 @@ AUDITED: dict[str, tuple[str, str | None]] = {
     "yearbook_reviews": ("yearbook_nodes", "(SELECT node_id FROM yearbook_manuscripts"
                                            " WHERE id = {ref}.manuscript_id)"),
 }
+# Tables of a file that are not watched, and why: derived from the audited ones or written by
+# the program itself (a full-text index's shadow tables start with the index's name).
+NOT_AUDITED: dict[str, str] = {
+    "_sqlite_migrations": "applied migrations (one summary entry per upgrade)",
+    "meta": "the program's own keys (origin id, first-run guide)",
+    "audit_log": "the trail itself",
+    "yearbook_manuscript_files": "a manuscript's file; its name, size and hash are audited",
+    "exchange_map": "ids of imported records (an import is one summary entry)",
+    "exchange_imports": "packages imported (an import is one summary entry)",
+    "search_index": "full-text index of the global search",
+    "people_fts": "full-text index of people's names",
+}
 # Bookkeeping and secrets: never in the log (calendar data is a whole year's JSON).
 SKIPPED_COLUMNS = frozenset({"created_at", "updated_at", "imported_at", "added_at", "token",
                              "data"})

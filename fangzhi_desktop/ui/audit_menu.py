@@ -1,4 +1,5 @@
-"""A "修改记录…" context-menu entry for a table of records (the people list, …)."""
+"""A "修改记录…" context-menu entry for a table of records (the people list, learning
+activities, briefings, a volume's 供稿单位, …)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,26 @@ from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu
 
-from fangzhi_desktop.ui.dialogs.audit_dialog import AuditDialog
+from fangzhi_desktop.ui.dialogs.audit_dialog import AuditDialog, Part
 
-# index -> (table, record id, title for the window), or None when the row has no record
-RecordOf = Callable[[QModelIndex], "tuple[str, int, str] | None"]
+# (table, record id, title for the window) or, for one part of a record, (…, part)
+Record = tuple[str, int, str] | tuple[str, int, str, Part]
+# index -> the row's record, or None when the row has no record
+RecordOf = Callable[[QModelIndex], Record | None]
+
+
+def records_by_id(table: str, id_role: int, title_columns: tuple[int, ...] = (0,)) -> RecordOf:
+    """``RecordOf`` for a model keeping each row's record id under ``id_role``; the window is
+    titled by the row's texts in ``title_columns`` (``学习简报`` + ``2025年第3期``)."""
+
+    def record_of(index: QModelIndex) -> Record | None:
+        record_id = index.data(id_role) if index.isValid() else None
+        if record_id is None:
+            return None
+        title = "".join(str(index.siblingAtColumn(c).data() or "") for c in title_columns)
+        return table, int(record_id), title
+
+    return record_of
 
 
 class HistoryMenu(QObject):
@@ -41,8 +58,9 @@ class HistoryMenu(QObject):
         record = self.record_of(index)
         if record is None:
             return None
-        table, record_id, title = record
-        return AuditDialog.show_record(self.view, self.conn(), table, record_id, title)
+        table, record_id, title, *part = record
+        return AuditDialog.show_record(self.view, self.conn(), table, record_id, title,
+                                       part[0] if part else None)
 
     def _requested(self, pos: QPoint) -> None:
         menu = self.menu_at(pos)

@@ -12,14 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,12 +30,13 @@ from fangzhi_desktop.storage import learning as store
 from fangzhi_desktop.ui import prompts
 from fangzhi_desktop.ui import settings as keys
 from fangzhi_desktop.ui.activity_form import ActivityForm
+from fangzhi_desktop.ui.audit_menu import HistoryMenu, records_by_id
 from fangzhi_desktop.ui.errors import report_error
 from fangzhi_desktop.ui.jobs import Job, in_database, start_job
 from fangzhi_desktop.ui.learning_commands import AddActivity, DeleteActivity, EditActivity, push
 from fangzhi_desktop.ui.learning_context import LearningContext
 from fangzhi_desktop.ui.learning_models import ID_ROLE, ActivitiesModel, ActivityColumn
-from fangzhi_desktop.ui.widgets import empty_label
+from fangzhi_desktop.ui.widgets import empty_label, record_table
 
 NEWS_FILTER = "新闻稿、简讯 (*.txt *.docx);;所有文件 (*)"
 NOTHING_SELECTED = "在上方选择一次学习活动查看和修改，或点击“新建活动”“从新闻稿导入…”。"
@@ -84,17 +83,8 @@ class ActivitiesView(QWidget):
         bar.addWidget(self.count_label)
 
         self.model = ActivitiesModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table = record_table(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in ACTIVITY_WIDTHS.items():
             header.resizeSection(column, width)
         header.setSectionResizeMode(ActivityColumn.TITLE, QHeaderView.ResizeMode.Stretch)
@@ -130,6 +120,8 @@ class ActivitiesView(QWidget):
         self.form.revert_button.clicked.connect(self.revert)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self._update_buttons()
+        self.history_menu = HistoryMenu(self.table, lambda: self.ctx.conn, records_by_id(
+            "learning_activities", ID_ROLE, (ActivityColumn.TITLE,)))
 
     # --- Data ------------------------------------------------------------------------------
 

@@ -12,14 +12,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -30,6 +27,7 @@ from fangzhi_desktop.storage import briefings as store
 from fangzhi_desktop.storage.people import list_people
 from fangzhi_desktop.ui import prompts
 from fangzhi_desktop.ui import settings as keys
+from fangzhi_desktop.ui.audit_menu import HistoryMenu, records_by_id
 from fangzhi_desktop.ui.dialogs.briefing_dialogs import (
     BRIEFING_FILTER,
     BriefingImportDialog,
@@ -41,7 +39,7 @@ from fangzhi_desktop.ui.learning_commands import AddIssue, DeleteIssue, EditIssu
 from fangzhi_desktop.ui.learning_context import LearningContext
 from fangzhi_desktop.ui.learning_exports import LearningExports
 from fangzhi_desktop.ui.learning_models import ID_ROLE, IssuesModel
-from fangzhi_desktop.ui.widgets import empty_label
+from fangzhi_desktop.ui.widgets import empty_label, record_table
 
 EMPTY_TEXT = ("还没有简报。点击“新建一期…”用本年的学习活动编写一期，"
               "或“导入已有简报…”导入以前各期，以便期号接续编排。")
@@ -107,17 +105,8 @@ class BriefingsView(QWidget):
         bar.addStretch(1)
 
         self.model = IssuesModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table = record_table(self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate(ISSUE_WIDTHS):
             header.resizeSection(column, width)
@@ -148,6 +137,8 @@ class BriefingsView(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.history_menu = HistoryMenu(self.table, lambda: self.ctx.conn,
+                                        records_by_id("briefing_issues", ID_ROLE, (0, 1)))
 
     # --- Data ------------------------------------------------------------------------------
 

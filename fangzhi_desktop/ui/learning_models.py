@@ -9,7 +9,6 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -30,10 +29,10 @@ from fangzhi_desktop.domain.workpoints import Grade
 from fangzhi_desktop.storage.paged_query import PagedQuery
 from fangzhi_desktop.storage.people_paging import LEARNING_PEOPLE, store_year_figures
 from fangzhi_desktop.ui.formatting import grade_background, grade_foreground, iso, rich_tooltip
+from fangzhi_desktop.ui.headed_table_model import HeadedTableModel
 from fangzhi_desktop.ui.paged_table_model import PagedTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # person, activity or issue id
-_ROOT = QModelIndex()
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 DONE_TEXT = "已完成"
@@ -54,31 +53,6 @@ def status_colours(complete: bool) -> tuple[QColor, QColor]:
     """(background, foreground) of a 已完成/未完成 cell: the ledger's green and red."""
     grade = Grade.GREEN if complete else Grade.RED
     return grade_background(grade), grade_foreground(grade)
-
-
-class _Table(QAbstractTableModel):
-    """A read-only table with fixed headers."""
-
-    headers: tuple[str, ...] = ()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else self._rows()
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
-
-    def _rows(self) -> int:
-        raise NotImplementedError
-
-
-# --- People ----------------------------------------------------------------------------------
 
 
 class PeopleColumn(IntEnum):
@@ -222,7 +196,7 @@ class PeopleModel(PagedTableModel):
 DEPARTMENT_HEADERS = ("科室", "人数", "已完成", "完成率", "参加人次", "学时合计", "人均学时")
 
 
-class DepartmentsModel(_Table):
+class DepartmentsModel(HeadedTableModel):
     """Totals per 科室, with a 合计 row last."""
 
     headers = DEPARTMENT_HEADERS
@@ -282,7 +256,7 @@ def credit_date(line: Credit) -> str:
     return line.start.isoformat()
 
 
-class CreditsModel(_Table):
+class CreditsModel(HeadedTableModel):
     """One person's activities of the year: hours counted, 请假 marked."""
 
     headers = CREDIT_HEADERS
@@ -376,7 +350,7 @@ def activity_people(activity: Activity) -> str:
     return f"{present}人" + (f"（请假{leave}人）" if leave else "")
 
 
-class ActivitiesModel(_Table):
+class ActivitiesModel(HeadedTableModel):
     """The year's activities in date order."""
 
     headers = ACTIVITY_HEADERS
@@ -439,7 +413,7 @@ def issue_articles(issue: IssueSummary) -> str:
     return issue.first_title
 
 
-class IssuesModel(_Table):
+class IssuesModel(HeadedTableModel):
     """Every stored issue, the latest first."""
 
     headers = ISSUE_HEADERS

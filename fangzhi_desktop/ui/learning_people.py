@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +33,7 @@ from fangzhi_desktop.domain.people import is_placeholder
 from fangzhi_desktop.domain.privacy import shown_id, shown_phone
 from fangzhi_desktop.ui import jobs, prompts
 from fangzhi_desktop.ui import settings as keys
-from fangzhi_desktop.ui.audit_menu import HistoryMenu
+from fangzhi_desktop.ui.audit_menu import HistoryMenu, records_by_id
 from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.learning_context import LearningContext
 from fangzhi_desktop.ui.learning_exports import LearningExports
@@ -47,7 +46,8 @@ from fangzhi_desktop.ui.learning_models import (
     hours_text,
     status_colours,
 )
-from fangzhi_desktop.ui.widgets import empty_label, heading
+from fangzhi_desktop.ui.number_reveal import RevealButton
+from fangzhi_desktop.ui.widgets import empty_label, heading, record_table
 
 SEARCH_DELAY_MS = 200
 EMPTY_TEXT = ("还没有导入花名册 — 点击上方的“导入花名册…”，选择本单位的干部花名册"
@@ -55,20 +55,6 @@ EMPTY_TEXT = ("还没有导入花名册 — 点击上方的“导入花名册…
 PEOPLE_WIDTHS = {PeopleColumn.NAME: 64, PeopleColumn.DEPARTMENT: 112,
                  PeopleColumn.POSITION: 128, PeopleColumn.RANK: 96, PeopleColumn.REQUIRED: 62,
                  PeopleColumn.EARNED: 62, PeopleColumn.CARRIED: 44, PeopleColumn.SHORTFALL: 44}
-
-
-def _table(model: object) -> QTableView:
-    view = QTableView()
-    view.setModel(model)  # type: ignore[arg-type]
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setHighlightSections(False)
-    return view
 
 
 def _value() -> QLabel:
@@ -86,7 +72,6 @@ class PersonCard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.person: PersonYear | None = None
-        self.full_numbers = False
         self.stack = QStackedWidget()
         self.stack.addWidget(empty_label("在左侧选择一人，查看其本年度参加的学习活动和学时。"))
         page = QWidget()
@@ -105,10 +90,8 @@ class PersonCard(QWidget):
         self.numbers = QLabel()
         self.numbers.setStyleSheet("color: #555;")
         self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.reveal_button = QPushButton("显示完整号码")
-        self.reveal_button.setToolTip("仅对此人显示完整的公民身份号码和联系电话")
-        self.reveal_button.setFlat(True)
-        self.reveal_button.clicked.connect(self.toggle_numbers)
+        self.reveal_button = RevealButton("仅对此人显示完整的公民身份号码和联系电话")
+        self.reveal_button.changed.connect(self._show_numbers)
         self.remove_button = QPushButton("删除此人…")
         self.remove_button.setToolTip("从数据文件中清除此人的个人信息（先自动备份）")
         self.remove_button.clicked.connect(self._remove_clicked)
@@ -133,7 +116,7 @@ class PersonCard(QWidget):
         self.by_type.setWordWrap(True)
         self.by_type.setStyleSheet("color: #444;")
         self.model = CreditsModel(self)
-        self.table = _table(self.model)
+        self.table = record_table(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 112)
@@ -162,16 +145,10 @@ class PersonCard(QWidget):
             widget.setVisible(not anonymous)
         if person is None or anonymous:
             return
-        id_text = shown_id(person.id_number, self.full_numbers) or "无"
-        phone_text = shown_phone(person.phone, self.full_numbers) or "无"
+        full = self.reveal_button.show_for(person.id, bool(person.id_number or person.phone))
+        id_text = shown_id(person.id_number, full) or "无"
+        phone_text = shown_phone(person.phone, full) or "无"
         self.numbers.setText(f"公民身份号码：{id_text}　联系电话：{phone_text}")
-        self.reveal_button.setText("隐藏号码" if self.full_numbers else "显示完整号码")
-        self.reveal_button.setEnabled(bool(person.id_number or person.phone))
-
-    def toggle_numbers(self) -> None:
-        """显示完整号码 / 隐藏号码 for the person shown."""
-        self.full_numbers = not self.full_numbers
-        self._show_numbers()
 
     def _remove_clicked(self) -> None:
         if self.person is not None and self.person.person.id is not None:
@@ -179,13 +156,11 @@ class PersonCard(QWidget):
 
     def clear(self) -> None:
         self.person = None
-        self.full_numbers = False
+        self.reveal_button.reset()
         self.model.set_lines([])
         self.stack.setCurrentIndex(0)
 
     def show_person(self, p: PersonYear) -> None:
-        if self.person is None or self.person.person.id != p.person.id:
-            self.full_numbers = False  # showing in full is for one person at a time
         self.person = p
         person = p.person
         self.name.setText(person.name)
@@ -264,7 +239,7 @@ class PeopleView(QWidget):
 
         self.model = PeopleModel(self.ctx.conn, self)  # filtered and sorted in SQL
         self.proxy = self.model  # the name callers knew when a proxy filtered in memory
-        self.table = _table(self.model)
+        self.table = record_table(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # roster order until asked
         header = self.table.horizontalHeader()
@@ -276,7 +251,7 @@ class PeopleView(QWidget):
         self.count_label.setStyleSheet("color: #555;")
 
         self.departments = DepartmentsModel(self)
-        self.department_table = _table(self.departments)
+        self.department_table = record_table(self.departments)
         self.department_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.department_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         dep_header = self.department_table.horizontalHeader()
@@ -323,13 +298,8 @@ class PeopleView(QWidget):
         self.roster_button.clicked.connect(self.export_roster)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.model.sorted.connect(self._sorted)
-        self.history_menu = HistoryMenu(self.table, lambda: self.ctx.conn, self._record_of)
-
-    def _record_of(self, index: QModelIndex) -> tuple[str, int, str] | None:
-        """The person on a row, for 修改记录…"""
-        person_id = index.data(ID_ROLE) if index.isValid() else None
-        name = index.siblingAtColumn(0).data() if person_id is not None else ""
-        return None if person_id is None else ("people", int(person_id), str(name))
+        self.history_menu = HistoryMenu(self.table, lambda: self.ctx.conn,
+                                        records_by_id("people", ID_ROLE))
 
     def shutdown(self) -> None:
         self._search_timer.stop()

@@ -165,6 +165,9 @@ class MainWindow(QMainWindow):
         self.package_export_action.setStatusTip("把所选年度和方面的数据导出为交换包，报送上级")
         self.package_import_action = file_menu.addAction("导入交换包…", self.import_package)
         self.package_import_action.setStatusTip("合并其他单位导出的交换包（先备份，不会重复）")
+        self.package_history_action = file_menu.addAction("交换包导入记录…",
+                                                          self.show_package_imports)
+        self.package_history_action.setStatusTip("查看何时导入了哪个单位的哪些年度和方面")
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         self.audit_action = QAction("修改记录…", self)
@@ -357,6 +360,12 @@ class MainWindow(QMainWindow):
         from fangzhi_desktop.ui.dialogs import package_dialogs
 
         return package_dialogs.import_package(self)
+
+    def show_package_imports(self) -> QDialog | None:
+        """文件 → 交换包导入记录… (does not block)."""
+        from fangzhi_desktop.ui.dialogs.package_history_dialog import PackageHistoryDialog
+
+        return None if self.conn is None else PackageHistoryDialog.show_for(self, self.conn)
 
     def edit_units(self) -> None:
         """设置 → 单位名录: merging two spellings changes the ledger, so refresh it."""

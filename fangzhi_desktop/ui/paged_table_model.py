@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -21,13 +20,13 @@ from PySide6.QtCore import (
 )
 
 from fangzhi_desktop.storage.paged_query import PagedQuery
+from fangzhi_desktop.ui.headed_table_model import HeadedTableModel
 
 PAGE_SIZE = 200
 KEPT_PAGES = 16
-_ROOT = QModelIndex()
 
 
-class PagedTableModel(QAbstractTableModel):
+class PagedTableModel(HeadedTableModel):
     """Rows are ``(id, *values)`` tuples of the query. ``sort_names`` names the query's sort
     key of each column (``None``: that column sorts in the default order). Subclasses
     override ``cell`` to show a row. ``sorted`` follows every ``sort`` (the view's selection
@@ -108,18 +107,8 @@ class PagedTableModel(QAbstractTableModel):
 
     # --- Qt ----------------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+    def _rows(self) -> int:
+        return self._count
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -1,16 +1,19 @@
-"""Small shared widgets and helpers: dates, form dialogs, empty-state labels."""
+"""Small shared widgets and helpers: dates, form dialogs, empty-state labels, record lists."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +53,23 @@ def heading(text: str, parent: QWidget | None = None) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.15)
     label.setFont(font)
     return label
+
+
+def record_table(model: QAbstractItemModel) -> QTableView:
+    """A read-only list of records: whole rows chosen one at a time, alternating colours, no
+    row numbers, one line of text a row, columns the user can widen."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setHighlightSections(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
 
 
 class FormDialog(QDialog):

@@ -54,6 +54,7 @@ from fangzhi_desktop.storage.yearbook import UnitFields
 from fangzhi_desktop.storage.yearbook_tree import NodeFields
 from fangzhi_desktop.storage.yearbook_view import load_view
 from fangzhi_desktop.ui import prompts
+from fangzhi_desktop.ui.audit_menu import HistoryMenu, Record
 from fangzhi_desktop.ui.dialogs.yearbook_dialogs import (
     NODE_BUDGET,
     NODE_TITLE,
@@ -66,6 +67,7 @@ from fangzhi_desktop.ui.dialogs.yearbook_dialogs import (
 )
 from fangzhi_desktop.ui.errors import reporting
 from fangzhi_desktop.ui.keyboard import enter_opens
+from fangzhi_desktop.ui.number_reveal import RevealButton
 from fangzhi_desktop.ui.settings import Settings
 from fangzhi_desktop.ui.view_state import remember
 from fangzhi_desktop.ui.widgets import empty_label
@@ -261,6 +263,11 @@ class NodeDetail(QFrame):
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.info.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.reveal_button = RevealButton("仅在此处显示该供稿单位联系人的完整电话号码")
+        self.reveal_button.changed.connect(lambda: self.show_node(*self._shown))
+        reveal_row = QHBoxLayout()
+        reveal_row.addWidget(self.reveal_button)
+        reveal_row.addStretch(1)
         self.reviews = QListWidget()
         self.reviews.setMaximumHeight(120)
         self.reviews.setWordWrap(True)
@@ -281,6 +288,7 @@ class NodeDetail(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.info)
+        layout.addLayout(reveal_row)
         layout.addWidget(self.reviews_label)
         layout.addWidget(self.reviews)
         layout.addLayout(buttons)
@@ -289,6 +297,7 @@ class NodeDetail(QFrame):
 
     def show_node(self, item: TreeNode | None, unit: Any, deadline: date | None,
                   reviews: list[Any]) -> None:
+        self._shown = (item, unit, deadline, reviews)
         m = item.manuscript if item is not None else None
         for button in (self.open_button, self.review_button, self.seal_button,
                        self.accept_button):
@@ -296,18 +305,21 @@ class NodeDetail(QFrame):
         self.reviews.clear()
         self.reviews_label.setVisible(item is not None and not item.children)
         self.reviews.setVisible(item is not None and not item.children)
+        phone = unit.unit.phone if item is not None and unit is not None else ""
+        self.reveal_button.setVisible(bool(phone))
         if item is None:
+            self.reveal_button.reset()
             self.title.setText("请选择篇目")
             self.info.setText("在左侧选择一个条目，可查看来稿情况并审核。")
             return
         self.title.setText(f"{item.kind.value}：{item.title}")
         lines = [f"供稿单位：{item.unit or '未分配'}"]
         if unit is not None:
-            from fangzhi_desktop.domain.privacy import mask_phone
+            from fangzhi_desktop.domain.privacy import shown_phone
 
+            full = self.reveal_button.show_for((item.id, unit.unit.unit_id), bool(phone))
             contact = unit.unit.contact or "—"
-            phone = mask_phone(unit.unit.phone) if unit.unit.phone else "—"
-            lines.append(f"联系人：{contact}　电话：{phone}")
+            lines.append(f"联系人：{contact}　电话：{shown_phone(phone, full) or '—'}")
         if deadline is not None:
             lines.append(f"交稿时限：{cn_date(deadline)}")
         budget = f"{item.word_budget:,}字" if item.word_budget else "未定额"
@@ -458,6 +470,7 @@ class YearbookTab(QWidget):
         units_header.resizeSection(UnitColumn.WORDS, 120)
         units_header.resizeSection(UnitColumn.LATE, 150)
         self.units_view.doubleClicked.connect(lambda _index: self.edit_unit())
+        self.units_history = HistoryMenu(self.units_view, lambda: self.conn, self._unit_record)
         self.unit_button = QPushButton("联系人与时限…")
         self.unit_button.setToolTip("修改所选供稿单位的联系人、电话和交稿时限（可撤销）；"
                                     "也可双击单位")
@@ -914,6 +927,15 @@ class YearbookTab(QWidget):
         index = self.units_view.currentIndex()
         units = self.units_model.units
         return units[index.row()] if index.isValid() and index.row() < len(units) else None
+
+    def _unit_record(self, index: QModelIndex) -> Record | None:
+        """A 供稿单位's row of the volume, for 修改记录… (its contact, phone and deadline)."""
+        units = self.units_model.units
+        if self.view is None or not index.isValid() or index.row() >= len(units):
+            return None
+        unit = units[index.row()].unit
+        return ("yearbook_volumes", self.view.volume.id, f"{unit.name}（{self.view.volume.title}）",
+                ("yearbook_units", "unit_id", unit.unit_id))
 
     def edit_unit(self, progress: Any = None) -> bool:
         progress = progress or self.selected_unit()

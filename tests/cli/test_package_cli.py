@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,27 @@ def test_usage_errors(capsys: pytest.CaptureFixture[str], demo_db: Path,
     assert "找不到交换包" in capsys.readouterr().err
     assert main(["export", "--list"]) == 0
     assert "package\t交换包" in capsys.readouterr().out
+
+
+def test_packages_lists_the_imports(capsys: pytest.CaptureFixture[str], demo_db: Path,
+                                    city: Path, tmp_path: Path) -> None:
+    assert main(["--db", str(city), "packages"]) == 0
+    assert capsys.readouterr().err.strip() == "还没有导入过交换包。"
+    out = tmp_path / "县.fzpkg"
+    assert main(["--db", str(demo_db), "export", "package", "--out", str(out),
+                 "--years", "2025", "2026", "--areas", "干部学习", "workpoints"]) == 0
+    assert main(["--db", str(city), "import", "package", str(out), "--dry-run"]) == 0
+    assert main(["--db", str(city), "import", "package", str(out)]) == 0
+    capsys.readouterr()
+
+    assert main(["--db", str(city), "packages"]) == 0
+    header, *rows = capsys.readouterr().out.strip().splitlines()
+    assert header.split("\t") == ["导入时间", "来源单位", "年度", "范围", "文件"]
+    assert len(rows) == 1  # the dry run left no record
+    at, office, years, areas, name = rows[0].split("\t")
+    assert (years, name) == ("2025、2026", "县.fzpkg")
+    assert set(areas.split("、")) == {"工作要点", "干部学习"}
+    assert office and at[:2] == "20"
+    assert main(["--db", str(city), "packages", "--json"]) == 0
+    (entry,) = json.loads(capsys.readouterr().out)
+    assert entry["years"] == [2025, 2026] and entry["office"] == office

@@ -54,7 +54,22 @@ def _last_id(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0])
 
 
-ItemEdit = Callable[[sqlite3.Connection, int], object]
+Edit = Callable[[sqlite3.Connection, int], object]
+
+
+def _recorded_edit(conn: sqlite3.Connection, record_table: str, record_id: int, edit: Edit,
+                   table: str, column: str) -> AuditEntry:
+    """Run ``edit`` as 测试操作; the newest entry of the record touching ``table.column``."""
+    since = _last_id(conn)
+    with audit.action(conn, "测试操作"):
+        edit(conn, record_id)
+    entries = _new_entries(conn, record_table, record_id, since)
+    changed = [e for e in entries if e.table_name == table and column in {*e.before, *e.after}]
+    assert changed, entries
+    return changed[0]
+
+
+ItemEdit = Edit
 ITEM_EDITS: list[tuple[str, ItemEdit, str, str, object, object]] = [
     # (id, edit, changed table, column, before, after)
     ("status", lambda c, i: store.set_status(c, i, StatusFields(Status.DONE, D, "按期完成")),
@@ -79,19 +94,13 @@ ITEM_EDITS: list[tuple[str, ItemEdit, str, str, object, object]] = [
 def test_every_work_item_edit_is_recorded(conn: sqlite3.Connection, item_id: int,
                                           edit: ItemEdit, table: str, column: str,
                                           old: object, new: object) -> None:
-    since = _last_id(conn)
-    with audit.action(conn, "测试操作"):
-        edit(conn, item_id)
-    entries = _new_entries(conn, "work_items", item_id, since)
-    changed = [e for e in entries if e.table_name == table and column in {*e.before, *e.after}]
-    assert changed, entries
-    entry = changed[0]
+    entry = _recorded_edit(conn, "work_items", item_id, edit, table, column)
     assert (entry.action, entry.user) == ("测试操作", who()[0])
     assert (entry.before.get(column), entry.after.get(column)) == (old, new)
     assert entry.at.startswith(str(date.today().year))
 
 
-TaskEdit = Callable[[sqlite3.Connection, int], object]
+TaskEdit = Edit
 TASK_EDITS: list[tuple[str, TaskEdit, str, str, object, object]] = [
     ("status", lambda c, t: followup.set_task_status(c, t, TaskStatusFields(Status.DONE, D)),
      "campaign_tasks", "status", "未启动", "已完成"),
@@ -119,14 +128,9 @@ TASK_EDITS: list[tuple[str, TaskEdit, str, str, object, object]] = [
 def test_every_campaign_task_edit_is_recorded(conn: sqlite3.Connection, task_id: int,
                                               edit: TaskEdit, table: str, column: str,
                                               old: object, new: object) -> None:
-    since = _last_id(conn)
-    with audit.action(conn, "测试操作"):
-        edit(conn, task_id)
-    entries = _new_entries(conn, "campaign_tasks", task_id, since)
-    changed = [e for e in entries if e.table_name == table and column in {*e.before, *e.after}]
-    assert changed, entries
-    assert changed[0].action == "测试操作"
-    assert (changed[0].before.get(column), changed[0].after.get(column)) == (old, new)
+    entry = _recorded_edit(conn, "campaign_tasks", task_id, edit, table, column)
+    assert entry.action == "测试操作"
+    assert (entry.before.get(column), entry.after.get(column)) == (old, new)
 
 
 def test_an_update_records_only_the_changed_fields(conn: sqlite3.Connection,
@@ -369,3 +373,41 @@ def test_an_update_of_a_part_names_the_row(conn: sqlite3.Connection, item_id: in
     (entry,) = audit.latest(conn, 1)
     assert [(line.field, line.old, line.new) for line in change_lines(entry)] == [
         ("单位全称", "某县地方志办公室", "临江县地方志办公室")]
+
+
+def test_every_table_a_person_edits_is_audited_with_chinese_labels(
+        conn: sqlite3.Connection) -> None:
+    from fangzhi_desktop.domain.audit import FIELD_LABELS, HIDDEN_FIELDS, TABLE_LABELS
+    from fangzhi_desktop.storage.audit_triggers import AUDITED, NOT_AUDITED, SKIPPED_COLUMNS
+
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    unlisted = [t for t in tables if t not in AUDITED
+                and not any(t == n or t.startswith(f"{n}_") for n in NOT_AUDITED)]
+    assert unlisted == []  # a new table must be audited, or say why not
+    assert not set(AUDITED) & set(NOT_AUDITED)
+    assert set(AUDITED) <= set(tables)
+    assert [t for t in AUDITED if t not in TABLE_LABELS] == []
+    unlabelled = {(t, c) for t in AUDITED for (c,) in conn.execute(
+        "SELECT name FROM pragma_table_info(?)", (t,))
+        if c not in FIELD_LABELS and c not in HIDDEN_FIELDS and c not in SKIPPED_COLUMNS}
+    assert unlabelled == set()
+
+
+def test_the_history_of_one_part_of_a_record(conn: sqlite3.Connection) -> None:
+    from fangzhi_desktop.storage import yearbook as volumes
+    from fangzhi_desktop.storage.yearbook import UnitFields
+
+    volume_id = volumes.create_volume(conn, 2025)
+    for name, contact in (("统计局", "王联络"), ("教育局", "赵联络")):
+        volumes.set_volume_unit(conn, volume_id, name, UnitFields(contact, "", None, ""))
+    unit_id, _ = volumes.set_volume_unit(conn, volume_id, "统计局",
+                                         UnitFields("王联络", "13912345678", None, ""))
+
+    entries = audit.part_history(conn, "yearbook_volumes", volume_id, "yearbook_units",
+                                 "unit_id", unit_id)
+    assert [e.op for e in entries] == ["update", "update", "insert"]  # newest first
+    assert entries[0].after["phone"] == "139****5678"
+    assert all(e.table_name == "yearbook_units" for e in entries)
+    assert {e.after.get("unit_id") for e in entries} == {"统计局"}  # shown by name
+    assert len(audit.history(conn, "yearbook_volumes", volume_id)) > len(entries)

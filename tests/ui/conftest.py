@@ -109,3 +109,14 @@ def type_text(widget: Any, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def select_work_item(window: Any, year: int = 2023, no: int = 19) -> Any:
+    """Show 年度工作要点 at ``year`` with item ``no`` selected (the demo's 2023年第19条);
+    returns the tab."""
+    window.select_tab("workpoints")
+    tab = window.workpoints
+    tab.year_combo.setCurrentIndex(tab.year_combo.findData(year))
+    item = next(i for i in tab.model.items() if i.no == no)
+    assert tab.select_item(item.id)
+    return tab

@@ -3,19 +3,24 @@ a person's from the people list, and 文件 → 修改记录… with its filter.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 from fangzhi_desktop.domain.workpoints import EntryKind, Status
 from fangzhi_desktop.storage.audit_triggers import who
 from fangzhi_desktop.storage.workpoints import StatusFields
+from fangzhi_desktop.ui.audit_menu import HistoryMenu
 from fangzhi_desktop.ui.dialogs import campaign_dialogs
 from fangzhi_desktop.ui.dialogs.audit_dialog import AuditDialog
 from fangzhi_desktop.ui.dialogs.item_dialogs import LogValue, StatusDialog
+from fangzhi_desktop.ui.learning_models import ID_ROLE
 from fangzhi_desktop.ui.main_window import MainWindow
 from tests.conftest import DEMO_TODAY
+from tests.ui.conftest import select_work_item
 
 
 def _rows(dialog: AuditDialog) -> list[tuple[str, ...]]:
@@ -29,6 +34,13 @@ def _headers(dialog: AuditDialog) -> list[str]:
     return [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in range(dialog.model.columnCount())]
 
 
+def _open_tab(make_window, demo_db: Path, name: str) -> Any:
+    """A window on the demo with tab ``name`` shown; returns the tab."""
+    window = make_window(demo_db)
+    window.select_tab(name)
+    return getattr(window, name)
+
+
 def _open_dialog(window: MainWindow) -> AuditDialog:
     dialogs = window.findChildren(AuditDialog)
     assert dialogs, "no 修改记录 window opened"
@@ -38,11 +50,7 @@ def _open_dialog(window: MainWindow) -> AuditDialog:
 def test_a_work_item_shows_its_edit_and_undo(make_window, demo_db: Path, monkeypatch,
                                              qtmodeltester) -> None:
     window = make_window(demo_db)
-    window.select_tab("workpoints")
-    tab = window.workpoints
-    tab.year_combo.setCurrentIndex(tab.year_combo.findData(2023))
-    item = next(i for i in tab.model.items() if i.no == 19)
-    assert tab.select_item(item.id)
+    tab = select_work_item(window)
     monkeypatch.setattr(StatusDialog, "ask", classmethod(
         lambda cls, parent, item, today: StatusFields(Status.DONE, date(2026, 11, 20), "已印发")))
     tab.detail.buttons["status"].click()
@@ -69,9 +77,7 @@ def test_a_work_item_shows_its_edit_and_undo(make_window, demo_db: Path, monkeyp
 
 
 def test_a_campaign_task_shows_its_progress(make_window, demo_db: Path, monkeypatch) -> None:
-    window = make_window(demo_db)
-    window.select_tab("campaigns")
-    tab = window.campaigns
+    tab = _open_tab(make_window, demo_db, "campaigns")
     task = next(t for t in tab.model.tasks() if t.no == 9)
     assert tab.select_task(task.id)
     monkeypatch.setattr(campaign_dialogs.TaskLogDialog, "ask", classmethod(
@@ -86,17 +92,26 @@ def test_a_campaign_task_shows_its_progress(make_window, demo_db: Path, monkeypa
     assert fields[("添加任务进展", "状态")] == "推进中"
 
 
-def test_a_person_from_the_people_list(make_window, demo_db: Path) -> None:
-    window = make_window(demo_db)
-    window.select_tab("learning")
-    people = window.learning.people
-    index = people.proxy.index(0, 0)
-    rect = people.table.visualRect(index)
-    menu = people.history_menu.menu_at(rect.center())
+def _history_at(history: HistoryMenu, index: QModelIndex) -> AuditDialog:
+    """Right-click the row of ``index`` → 修改记录…"""
+    menu = history.menu_at(history.view.visualRect(index).center())
     assert menu is not None and [a.text() for a in menu.actions()] == ["修改记录…"]
-    assert people.history_menu.menu_at(QPoint(-5, -5)) is None  # not on a row
-    dialog = people.history_menu.open_for(index)
+    dialog = history.open_for(index)
     assert dialog is not None
+    return dialog
+
+
+def _history_of_first_row(view: Any) -> list[tuple[str, ...]]:
+    """修改记录… of the list's first row: the window's title, then its (字段, 原值, 新值)."""
+    dialog = _history_at(view.history_menu, view.table.model().index(0, 0))
+    return [(dialog.windowTitle(),), *(r[3:] for r in _rows(dialog))]
+
+
+def test_a_person_from_the_people_list(make_window, demo_db: Path) -> None:
+    people = _open_tab(make_window, demo_db, "learning").people
+    index = people.proxy.index(0, 0)
+    dialog = _history_at(people.history_menu, index)
+    assert people.history_menu.menu_at(QPoint(-5, -5)) is None  # not on a row
     assert dialog.windowTitle() == f"修改记录 — {index.data()}"
     # The demo was built in one go: a person has no edits of their own yet.
     assert _rows(dialog) == [] and dialog.count_label.text() == "还没有修改记录。"
@@ -105,11 +120,7 @@ def test_a_person_from_the_people_list(make_window, demo_db: Path) -> None:
 def test_the_whole_log_with_a_user_filter(make_window, demo_db: Path, monkeypatch,
                                           qtmodeltester) -> None:
     window = make_window(demo_db)
-    window.select_tab("workpoints")
-    tab = window.workpoints
-    tab.year_combo.setCurrentIndex(tab.year_combo.findData(2023))
-    item = next(i for i in tab.model.items() if i.no == 19)
-    assert tab.select_item(item.id)
+    tab = select_work_item(window)
     monkeypatch.setattr(StatusDialog, "ask", classmethod(
         lambda cls, parent, item, today: StatusFields(Status.IN_PROGRESS, None, "")))
     tab.detail.buttons["status"].click()
@@ -135,9 +146,7 @@ def test_a_yearbook_entry_shows_its_review(make_window, demo_db: Path) -> None:
     from fangzhi_desktop.domain.yearbook import ReviewLevel, ReviewResult
     from fangzhi_desktop.storage import yearbook_manuscripts as manuscripts
 
-    window = make_window(demo_db)
-    window.select_tab("yearbook")
-    tab = window.yearbook
+    tab = _open_tab(make_window, demo_db, "yearbook")
     item = next(n for n in tab.view.nodes().values()
                 if n.manuscript is not None and not n.manuscript.accepted)
     assert item.manuscript is not None
@@ -147,3 +156,57 @@ def test_a_yearbook_entry_shows_its_review(make_window, demo_db: Path) -> None:
     assert dialog.windowTitle() == f"修改记录 — {item.node.title}"
     fields = {r[3]: r[5] for r in _rows(dialog)}
     assert fields["审稿·原因"] == "数据需核实" and fields["审稿·审稿人"] == "张编辑"
+
+
+def _first_row(make_window, demo_db: Path, view_name: str) -> tuple[Any, int]:
+    """The 干部学习 list ``view_name`` and the record id of its first row."""
+    view = getattr(_open_tab(make_window, demo_db, "learning"), view_name)
+    return view, int(view.table.model().index(0, 0).data(ID_ROLE))
+
+
+def test_a_learning_activity_from_its_list(make_window, demo_db: Path) -> None:
+    from fangzhi_desktop.storage import learning as store
+
+    view, activity_id = _first_row(make_window, demo_db, "activities")
+    activity = store.get_activity(view.ctx.conn, activity_id)
+    assert activity is not None
+    store.save_activity(view.ctx.conn, replace(activity, place="县委党校报告厅"))
+
+    title, *changes = _history_of_first_row(view)
+    assert title == (f"修改记录 — {activity.title}",)
+    assert ("地点", activity.place, "县委党校报告厅") in changes
+
+
+def test_a_briefing_issue_from_its_list(make_window, demo_db: Path) -> None:
+    from fangzhi_desktop.storage import briefings as store
+
+    view, issue_id = _first_row(make_window, demo_db, "briefings")
+    issue = store.get_issue(view.ctx.conn, issue_id)
+    assert issue is not None
+    store.update_issue(view.ctx.conn, issue.id, replace(issue, publisher="县志办编印组"))
+
+    title, *changes = _history_of_first_row(view)
+    assert title == (f"修改记录 — {issue.name}{issue.year}年第{issue.issue}期",)
+    assert ("编印单位", issue.publisher, "县志办编印组") in changes
+
+
+def test_a_yearbook_unit_shows_only_its_own_changes(make_window, demo_db: Path) -> None:
+    from fangzhi_desktop.storage import yearbook as volumes
+    from fangzhi_desktop.storage.yearbook import UnitFields
+
+    tab = _open_tab(make_window, demo_db, "yearbook")
+    assert tab.view is not None
+    first, second = tab.units_model.units[:2]
+    for progress, contact in ((first, "王联络"), (second, "赵联络")):
+        unit = progress.unit
+        volumes.set_volume_unit(tab.conn, tab.view.volume.id, unit.name, UnitFields(
+            contact, "13912345678", unit.deadline, unit.remarks))
+    tab.reload()
+
+    dialog = _history_at(tab.units_history, tab.units_model.index(0, 0))
+    assert dialog.windowTitle() == f"修改记录 — {first.name}（{tab.view.volume.title}）"
+    rows = {r[3:] for r in _rows(dialog)}
+    assert ("供稿单位·联系人", first.unit.contact, "王联络") in {
+        (f.split("（")[0], o, n) for f, o, n in rows}
+    assert not any("赵联络" in n for _f, _o, n in rows)  # the other unit's edit is not here
+    assert any(n == "139****5678" for _f, _o, n in rows)  # the phone stays masked

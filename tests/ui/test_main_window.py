@@ -53,8 +53,8 @@ def test_menus(make_window, demo_db: Path) -> None:
     assert menus == ["文件(&F)", "编辑(&E)", "设置(&S)", "帮助(&H)"]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
                     if not a.isSeparator()]
-    assert file_actions == ["导入工作要点…", "导出", "导出交换包…", "导入交换包…", "备份与恢复…",
-                            "修改记录…", "退出"]
+    assert file_actions == ["导入工作要点…", "导出", "导出交换包…", "导入交换包…", "交换包导入记录…",
+                            "备份与恢复…", "修改记录…", "退出"]
     window.export_menu.aboutToShow.emit()  # filled when first opened
     exports = [a.text() for a in window.export_menu.actions() if not a.isSeparator()]
     assert exports == ["工作要点台账（Excel）…", "印发通知（公文）…", "落实情况通报（公文）…",

@@ -16,6 +16,8 @@ from fangzhi_desktop.ui.dialogs.package_dialogs import (
     ExportPackageDialog,
     ImportPackageDialog,
 )
+from fangzhi_desktop.ui.dialogs.package_history_dialog import PackageHistoryDialog
+from fangzhi_desktop.ui.main_window import MainWindow
 from tests.storage.exchange_helpers import count
 from tests.ui.conftest import wait_for_jobs
 
@@ -104,3 +106,25 @@ def test_window_exports_and_imports_a_package(make_window, demo_db: Path, qtbot:
     assert "新增" in said.texts("inform")[-1] and "已备份到" in said.texts("inform")[-1]
     assert count(city, "work_items") == 6
     assert 2026 in city_window.workpoints.years()
+    _shows_the_import(city_window, package.name)
+
+
+def _shows_the_import(window: MainWindow, file_name: str) -> None:
+    """文件 → 交换包导入记录… after one import: one row with its time, office, years, areas."""
+    assert window.package_history_action.text() == "交换包导入记录…"
+    dialog = window.show_package_imports()
+    assert isinstance(dialog, PackageHistoryDialog)
+    model = dialog.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["导入时间", "来源单位", "年度", "范围", "文件"]
+    assert model.rowCount() == 1 and dialog.count_label.text() == "共导入 1 次"
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert row[2:] == ["2026", "工作要点", file_name]
+    assert row[0].startswith("20") and row[1]
+
+
+def test_the_import_history_is_empty_at_first(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = PackageHistoryDialog(open_database(tmp_path / "new.db"))
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0
+    assert dialog.count_label.text() == "还没有导入过交换包（文件 → 导入交换包…）。"

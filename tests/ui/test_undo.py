@@ -20,15 +20,12 @@ from fangzhi_desktop.ui.dialogs.item_dialogs import (
 from fangzhi_desktop.ui.main_window import MainWindow
 from fangzhi_desktop.ui.workpoints_model import Column
 from tests.conftest import DEMO_TODAY
+from tests.ui.conftest import select_work_item
 
 
 def _window_on_item(make_window, demo_db: Path, no: int, year: int = 2023) -> MainWindow:
     window = make_window(demo_db)
-    window.select_tab("workpoints")
-    tab = window.workpoints
-    tab.year_combo.setCurrentIndex(tab.year_combo.findData(year))
-    item = next(i for i in tab.model.items() if i.no == no)
-    assert tab.select_item(item.id)
+    select_work_item(window, year, no)
     return window
 
 

@@ -16,6 +16,7 @@ from fangzhi_desktop.storage import yearbook_tree as tree_store
 from fangzhi_desktop.storage.search import search
 from fangzhi_desktop.ui.dialogs.item_dialogs import LogEntryDialog, LogValue
 from fangzhi_desktop.ui.dialogs.yearbook_dialogs import NodeDialog
+from tests.ui.conftest import select_work_item
 
 
 def _edit_menu_texts(window) -> list[str]:
@@ -32,11 +33,7 @@ def test_undo_and_redo_across_two_tabs(make_window, demo_db: Path, qtbot: QtBot,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window(demo_db, show=True)
     # 1. 年度工作要点: add progress to an item.
-    window.select_tab("workpoints")
-    tab = window.workpoints
-    tab.year_combo.setCurrentIndex(tab.year_combo.findData(2023))
-    item = next(i for i in tab.model.items() if i.no == 19)
-    assert tab.select_item(item.id)
+    tab = select_work_item(window)
     monkeypatch.setattr(LogEntryDialog, "ask", classmethod(
         lambda cls, parent, item, today, kind=EntryKind.PROGRESS:
         LogValue(date(2026, 11, 20), "完成底本遴选。", "王丽", EntryKind.PROGRESS)))

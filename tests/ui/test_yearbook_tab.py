@@ -137,3 +137,33 @@ def test_dashboard_shows_volume_verdict(make_window, demo_db: Path) -> None:
     assert "延误" in box.verdict.text()
     box.open_tab.emit()
     assert window.current_tab_key() == "yearbook"
+
+
+def test_the_unit_card_shows_the_phone_in_full_on_request_only(make_window,
+                                                               demo_db: Path) -> None:
+    from fangzhi_desktop.domain.privacy import mask_phone
+
+    _window, tab = _tab(make_window, demo_db)
+    phones = {u.unit.unit_id: u.unit.phone for u in tab.view.units if u.unit.phone}
+    first, second = [n for n in tab.view.nodes().values()
+                     if not n.children and n.unit_id in phones][:2]
+    detail = tab.detail
+    assert tab.select_node(first.id)
+    phone = phones[first.unit_id]
+    assert mask_phone(phone) in detail.info.text() and phone not in detail.info.text()
+    assert detail.reveal_button.isVisibleTo(detail)
+    assert detail.reveal_button.text() == "显示完整号码"
+    detail.reveal_button.click()
+    assert phone in detail.info.text() and detail.reveal_button.text() == "隐藏号码"
+    detail.reveal_button.click()
+    assert phone not in detail.info.text()
+    detail.reveal_button.click()
+    assert tab.select_node(second.id)  # another card: masked again
+    assert phones[second.unit_id] not in detail.info.text()
+    assert detail.reveal_button.text() == "显示完整号码"
+    assert tab.select_node(first.id)
+    assert phone not in detail.info.text()
+    no_unit = next((n for n in tab.view.nodes().values() if n.unit_id is None), None)
+    if no_unit is not None:
+        assert tab.select_node(no_unit.id)
+        assert not detail.reveal_button.isVisibleTo(detail)

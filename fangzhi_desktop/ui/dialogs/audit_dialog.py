@@ -9,31 +9,23 @@ one user.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from fangzhi_desktop.domain.audit import ChangeLine, change_lines
+from fangzhi_desktop.domain.audit import change_lines
 from fangzhi_desktop.storage import audit
+from fangzhi_desktop.ui.attribute_table_model import AttributeTableModel
+from fangzhi_desktop.ui.widgets import record_table
 
 RECORD_COLUMNS = ("at", "user", "action", "field", "old", "new")
 LOG_COLUMNS = ("at", "user", "action", "record", "field", "old", "new")
@@ -41,54 +33,25 @@ HEADERS = {"at": "时间", "user": "用户", "action": "操作", "record": "对�
            "old": "原值", "new": "新值"}
 LOG_LIMIT = 2000  # entries read for the whole log (newest first)
 ALL_USERS = "全部用户"
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
-
-
-class AuditModel(QAbstractTableModel):
-    """Change lines as a read-only table."""
-
-    def __init__(self, columns: tuple[str, ...], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.columns = columns
-        self.lines: list[ChangeLine] = []
-
-    def set_lines(self, lines: list[ChangeLine]) -> None:
-        self.beginResetModel()
-        self.lines = lines
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
-            return None
-        return str(getattr(self.lines[index.row()], self.columns[index.column()]))
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return HEADERS[self.columns[section]]
-        return None
+# One part of a record: (part table, key column, key value), as ``audit.part_history`` takes.
+Part = tuple[str, str, int]
 
 
 class AuditDialog(QDialog):
-    """The trail of one record (``table``/``record_id``) or, without them, of the whole file."""
+    """The trail of one record (``table``/``record_id``), of one ``part`` of it (a 供稿单位 of a
+    volume), or, without them, of the whole file."""
 
     def __init__(self, conn: sqlite3.Connection, *, table: str | None = None,
-                 record_id: int | None = None, title: str = "",
+                 record_id: int | None = None, title: str = "", part: Part | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conn = conn
         self.record = (table, record_id) if table and record_id is not None else None
+        self.part = part
         self.setWindowTitle(f"修改记录 — {title}" if title else "修改记录")
         self.resize(980, 560)
-        self.model = AuditModel(RECORD_COLUMNS if self.record else LOG_COLUMNS, self)
+        self.model = AttributeTableModel(
+            RECORD_COLUMNS if self.record else LOG_COLUMNS, HEADERS, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
@@ -106,15 +69,8 @@ class AuditDialog(QDialog):
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.user_combo)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = record_table(self.proxy)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in {"at": 140, "user": 110, "action": 170, "record": 190,
                               "field": 130, "old": 190}.items():
@@ -136,13 +92,15 @@ class AuditDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        if self.record is not None:
+        if self.record is not None and self.part is not None:
+            entries = audit.part_history(self.conn, *self.record, *self.part)
+        elif self.record is not None:
             entries = audit.history(self.conn, *self.record)
         else:
             user = self.user_combo.currentText()
             entries = audit.latest(self.conn, LOG_LIMIT,
                                    user=None if user == ALL_USERS else user)
-        self.model.set_lines([line for entry in entries for line in change_lines(entry)])
+        self.model.set_rows([line for entry in entries for line in change_lines(entry)])
         self._entries = len(entries)
         self._count()
 
@@ -152,20 +110,21 @@ class AuditDialog(QDialog):
 
     def _count(self) -> None:
         shown = self.proxy.rowCount()
-        if not self.model.lines:
+        if not self.model.rows:
             self.count_label.setText("还没有修改记录。" if self.record else
                                      "还没有修改记录（本版本起记录每一次修改）。")
-        elif shown == len(self.model.lines):
+        elif shown == len(self.model.rows):
             limit = "（最近的）" if self.record is None and self._entries >= LOG_LIMIT else ""
             self.count_label.setText(f"共 {shown} 行{limit}")
         else:
-            self.count_label.setText(f"筛选出 {shown} 行（共 {len(self.model.lines)} 行）")
+            self.count_label.setText(f"筛选出 {shown} 行（共 {len(self.model.rows)} 行）")
 
     @classmethod
     def show_record(cls, parent: QWidget, conn: sqlite3.Connection, table: str,
-                    record_id: int, title: str) -> AuditDialog:
-        """Open (not blocking) the trail of one record."""
-        dialog = cls(conn, table=table, record_id=record_id, title=title, parent=parent)
+                    record_id: int, title: str, part: Part | None = None) -> AuditDialog:
+        """Open (not blocking) the trail of one record, or of one ``part`` of it."""
+        dialog = cls(conn, table=table, record_id=record_id, title=title, part=part,
+                     parent=parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
