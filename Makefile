@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DEMO_DB := .demo/fangzhi-demo.db
 
-.PHONY: run test lint bench demo clean screenshots manual-images manual dist dist-check deb
+.PHONY: run test lint bench demo clean screenshots manual-images manual dist dist-check deb deb-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "需要 Python 3.11 或更新版本（当前 %s）" % sys.version.split()[0])'
@@ -86,6 +86,11 @@ dist-check:
 # Debian/UOS/Kylin package of the frozen build (architecture of this machine).
 deb:
 	packaging/linux/build_deb.sh
+
+# Install the .deb into a clean minimal Debian (debootstrap chroot) and run it there; needs root
+# and network, not part of `make test` (docs/building.md).
+deb-check:
+	packaging/linux/check_deb_in_chroot.sh
 
 clean:
 	rm -rf $(VENV) .demo build dist .pytest_cache

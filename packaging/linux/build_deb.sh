@@ -58,12 +58,16 @@ COPYRIGHT
 # System libraries of the bundled Qt. PyInstaller leaves libxcb, GL/EGL and libdrm to the system
 # (readelf over the build, see docs/building.md) and bundles the xcb helpers (libxcb-cursor0 …),
 # fontconfig, D-Bus and GLib only when the build machine has them: depend on all of them.
+# A Chinese font is a hard dependency: every label is Chinese and Qt bundles no font, so on a
+# system without one (minimal Debian: only DejaVu) the window is all boxes. Noto CJK is the
+# font of Debian's Chinese desktop task, 统信 UOS and 银河麒麟; the others are smaller fallbacks
+# any one of which is enough. Wayland is optional (Qt falls back to xcb).
 DEPENDS="libc6 (>= $GLIBC), libxcb1, libx11-xcb1, libxcb-cursor0, libxkbcommon-x11-0,
  libxkbcommon0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-randr0,
  libxcb-render-util0, libxcb-shape0, libxcb-xkb1, libegl1, libgl1, libdrm2, libfontconfig1,
- libfreetype6, libdbus-1-3, libglib2.0-0 | libglib2.0-0t64"
-RECOMMENDS="fonts-noto-cjk | fonts-wqy-microhei, libwayland-client0, libwayland-cursor0,
- libwayland-egl1"
+ libfreetype6, libdbus-1-3, libglib2.0-0 | libglib2.0-0t64,
+ fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei | fonts-arphic-uming | fonts-droid-fallback"
+RECOMMENDS="libwayland-client0, libwayland-cursor0, libwayland-egl1"
 SIZE=$(du -sk "$STAGE" | cut -f1)
 cat > "$STAGE/DEBIAN/control" <<CONTROL
 Package: fangzhi-desktop

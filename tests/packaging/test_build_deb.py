@@ -42,6 +42,8 @@ def test_builds_a_deb_with_launcher_icons_and_dependencies(tmp_path: Path) -> No
                              check=True).stdout
     assert f"Architecture: {arch}" in control
     assert "libxcb-cursor0" in control and "libc6 (>= " in control
+    depends = next(line for line in control.splitlines() if line.startswith("Depends: "))
+    assert "fonts-noto-cjk | fonts-wqy-microhei" in depends  # a minimal system has no Chinese font
     entry = subprocess.run(["dpkg-deb", "--fsys-tarfile", str(deb)], capture_output=True,
                            check=True).stdout
     assert "Name=方志办公桌面".encode() in entry
