@@ -32,6 +32,7 @@ from fangzhi_desktop.ui.dashboard_learning import LearningSummary
 from fangzhi_desktop.ui.dashboard_model import DueItemsModel
 from fangzhi_desktop.ui.dashboard_yearbook import YearbookSummary
 from fangzhi_desktop.ui.errors import reporting
+from fangzhi_desktop.ui.font_scale import relative_font
 from fangzhi_desktop.ui.formatting import GRADE_BACKGROUND, GRADE_FOREGROUND, cn_day
 from fangzhi_desktop.ui.widgets import empty_label
 
@@ -53,8 +54,8 @@ def _card(colour: str, background: str) -> QLabel:
 
 
 def _card_text(number: int, caption: str) -> str:
-    return (f"<span style='font-size:20pt; font-weight:bold'>{number}</span>"
-            f"<br><span style='font-size:10pt'>{caption}</span>")
+    return (f"<span style='font-size:xx-large; font-weight:bold'>{number}</span>"
+            f"<br><span style='font-size:medium'>{caption}</span>")
 
 
 class DashboardTab(QWidget):
@@ -82,9 +83,9 @@ class DashboardTab(QWidget):
 
     def _build(self) -> None:
         self.date_label = QLabel()
-        self.date_label.setStyleSheet("font-size: 13pt; font-weight: bold; color: #2F4F6F;")
+        relative_font(self.date_label, 1.45, bold=True).setStyleSheet("color: #2F4F6F;")
         self.summary_label = QLabel()
-        self.summary_label.setStyleSheet("font-size: 11pt;")
+        relative_font(self.summary_label, 1.2)
         self.overdue_card = _card(GRADE_FOREGROUND[Grade.RED], GRADE_BACKGROUND[Grade.RED])
         self.due_card = _card(GRADE_FOREGROUND[Grade.YELLOW], GRADE_BACKGROUND[Grade.YELLOW])
         self.year_card = _card("#1F3F5F", "#E3ECF7")

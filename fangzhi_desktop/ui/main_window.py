@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.restart_requested = False  # set by a restore: run() opens a new window
         self.backup_job: jobs.Job | None = None
         self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
+        preferences.apply_font(self.settings.get(keys.LARGE_FONT))  # before any text is built
 
         self.dashboard = DashboardTab(self.conn, self.clock, db_path=self.db_path)
         self.workpoints = WorkpointsTab(self.conn, self.db_path, self.undo_stack, self.clock,
@@ -79,7 +80,6 @@ class MainWindow(QMainWindow):
         self.dashboard.open_yearbook.connect(lambda: self.select_tab("yearbook"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        preferences.apply_font(self.settings.get(keys.LARGE_FONT))
         preferences.show_start_year(self.workpoints, self.settings)
         self._build_menus()
         self.file_drop = FileDrop(self)  # drop a file on the window to import it

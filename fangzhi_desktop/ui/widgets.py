@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fangzhi_desktop.ui.font_scale import relative_font
+
 DATE_FORMAT = "yyyy-MM-dd"
 
 
@@ -39,17 +41,12 @@ def empty_label(text: str, parent: QWidget | None = None) -> QLabel:
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet("color: #666; font-size: 11pt; padding: 24px;")
+    relative_font(label, 1.2).setStyleSheet("color: #666; padding: 24px;")
     return label
 
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
-    return label
+    return relative_font(QLabel(text, parent), 1.15, bold=True)
 
 
 class FormDialog(QDialog):
