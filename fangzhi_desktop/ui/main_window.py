@@ -58,7 +58,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
         preferences.apply_font(self.settings.get(keys.LARGE_FONT))  # before any text is built
 
-        self.dashboard = DashboardTab(self.conn, self.clock, db_path=self.db_path)
+        self.dashboard = DashboardTab(self.conn, self.clock, db_path=self.db_path,
+                                      settings=self.settings)
         self.workpoints = WorkpointsTab(self.conn, self.db_path, self.undo_stack, self.clock,
                                         self.settings)
         # The other three tabs are built when first shown or used: opening the window stays fast.
