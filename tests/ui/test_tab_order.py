@@ -15,6 +15,8 @@ from fangzhi_desktop.ui.dialogs.campaign_dialogs import TaskEditDialog
 from fangzhi_desktop.ui.dialogs.item_dialogs import ItemEditDialog
 from fangzhi_desktop.ui.dialogs.office_profile_dialog import OfficeProfileDialog
 
+ROW_SLACK = 4  # pixels
+
 
 def focus_chain(top: QWidget) -> list[QWidget]:
     """The widgets inside ``top`` that Tab reaches, in order, from the start of its window."""
@@ -32,10 +34,11 @@ def focus_chain(top: QWidget) -> list[QWidget]:
 
 
 def in_reading_order(top: QWidget, widgets: list[QWidget]) -> bool:
-    """Each widget is below the one before it, or on the same row and to its right."""
-    spots = [w.mapTo(top, QPoint(0, 0)) for w in widgets]
-    return all(b.y() > a.y() or (b.y() == a.y() and b.x() > a.x())
-               for a, b in pairwise(spots))
+    """Each widget is below the one before it, or on the same row and to its right (widgets
+    of different heights side by side are centred on the row: a few pixels apart)."""
+    rows = [w.mapTo(top, QPoint(0, w.height() // 2)) for w in widgets]  # centres of the rows
+    return all(b.y() > a.y() + ROW_SLACK or (abs(b.y() - a.y()) <= ROW_SLACK and b.x() > a.x())
+               for a, b in pairwise(rows))
 
 
 def fields_then_buttons(dialog: ItemEditDialog | TaskEditDialog | OfficeProfileDialog
@@ -93,10 +96,12 @@ def test_activity_form_follows_reading_order(qtbot: QtBot) -> None:
     qtbot.addWidget(form)
     form.resize(900, 700)
     form.show()
+    qtbot.waitExposed(form)
     chain = focus_chain(form)
     attendees = next(w for w in chain if isinstance(w, QTreeView))  # the right-hand column
     column = attendees.mapTo(form, QPoint(0, 0)).x()
     left = [w for w in chain if w.mapTo(form, QPoint(0, 0)).x() < column]
     assert len(left) >= 8
-    assert in_reading_order(form, left)
+    assert in_reading_order(form, left), [(type(w).__name__, w.mapTo(form, QPoint(0, 0)))
+                                          for w in left]
     assert chain.index(attendees) > chain.index(left[-1])  # the details first, then who came
