@@ -40,6 +40,10 @@ screenshots: $(STAMP) $(DEMO_DB)
 	done
 	$(PY) -m fangzhi_desktop --db $(DEMO_DB) screenshot --tab dashboard --out docs/images/dashboard-100.png
 	QT_SCALE_FACTOR=1.5 $(PY) -m fangzhi_desktop --db $(DEMO_DB) screenshot --tab dashboard --out docs/images/dashboard-150.png
+	for tab in dashboard workpoints campaigns yearbook learning; do \
+		QT_SCALE_FACTOR=1.5 $(PY) -m fangzhi_desktop --db $(DEMO_DB) screenshot --tab $$tab --out docs/images/tab-$$tab-150.png || exit 1; \
+	done
+	$(PY) -m fangzhi_desktop --db $(DEMO_DB) screenshot --tab dashboard --large-font --out docs/images/dashboard-large-font.png
 
 # Every tab and dialog of the user manual, drawn from the demo database.
 MANUAL_IMAGES := docs/images/manual

@@ -41,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from fangzhi_desktop.ui.screenshot import take_screenshot
 
             take_screenshot(db, args.tab, args.out, args.size, year=args.year,
-                            dialog=args.dialog)
+                            dialog=args.dialog, large_font=args.large_font)
             return 0
         from fangzhi_desktop.ui.platform_check import display_problem
 

@@ -1,5 +1,5 @@
-"""``fangzhi screenshot --tab NAME [--dialog NAME] --out FILE.png [--size WxH]``: render the
-window (or a dialog) offscreen.
+"""``fangzhi screenshot --tab NAME [--dialog NAME] --out FILE.png [--size WxH]
+[--large-font]``: render the window (or a dialog) offscreen.
 
 The rendering itself lives in ``ui.screenshot``; the launcher runs it (the CLI never imports Qt).
 """
@@ -27,6 +27,8 @@ def register(sub: Any) -> None:
     parser.add_argument("--out", required=True, metavar="FILE.png", help="输出的 PNG 文件")
     parser.add_argument("--size", default="1280x800", help="窗口大小，如 1280x800")
     parser.add_argument("--year", type=int, help="工作要点标签页显示的年度")
+    parser.add_argument("--large-font", action="store_true",
+                        help="按“设置 → 选项 → 大字体”打开时的样子截图")
     parser.set_defaults(run=None, gui="screenshot")
 
 

@@ -44,7 +44,7 @@ class BackupInfo:
 
 # Tables shown as the contents of a backup (those that exist in it).
 SUMMARY_TABLES = (("work_items", "工作要点"), ("people", "人员"), ("learning_activities", "学习活动"),
-                  ("campaign_tasks", "专项任务"), ("briefing_issues", "简报"))
+                  ("campaign_tasks", "专项活动任务"), ("briefing_issues", "简报"))
 
 
 def backup_to(conn: sqlite3.Connection, dest: str | Path) -> Path:

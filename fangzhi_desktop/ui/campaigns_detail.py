@@ -26,6 +26,7 @@ from fangzhi_desktop.domain.campaigns import CampaignTask, TaskStep
 from fangzhi_desktop.domain.workpoints import Extension, LogEntry, Status
 from fangzhi_desktop.ui.campaign_format import grade_text, short_date
 from fangzhi_desktop.ui.campaigns_model import StepsModel
+from fangzhi_desktop.ui.font_scale import relative_font
 from fangzhi_desktop.ui.formatting import GRADE_BACKGROUND, GRADE_FOREGROUND, cn_date
 from fangzhi_desktop.ui.widgets import empty_label, heading
 from fangzhi_desktop.ui.workpoints_model import LogModel
@@ -83,7 +84,7 @@ class TaskDetailPane(QWidget):
         self.group.setWordWrap(True)
         self.group.setStyleSheet("color: #666;")
         self.text = _value_label()
-        self.text.setStyleSheet("font-size: 11pt;")
+        relative_font(self.text, 1.2)
         self.unit = _value_label()
         self.deadline = _value_label()
         self.deadline_source = _value_label()

@@ -63,6 +63,7 @@ from fangzhi_desktop.ui.dialogs.campaign_dialogs import (
     TaskStatusDialog,
 )
 from fangzhi_desktop.ui.errors import reporting
+from fangzhi_desktop.ui.font_scale import relative_font
 from fangzhi_desktop.ui.jobs import Job, in_database, start_job
 from fangzhi_desktop.ui.keyboard import enter_opens
 from fangzhi_desktop.ui.settings import Settings
@@ -94,7 +95,7 @@ class PhaseStrip(QFrame):
         self.setStyleSheet("#phaseStrip { background: #F6F8FB; border: 1px solid #D8DEE6;"
                            " border-radius: 4px; }")
         self.today_label = QLabel()
-        self.today_label.setStyleSheet("font-size: 11pt; font-weight: bold; color: #1F3F5F;")
+        relative_font(self.today_label, 1.2, bold=True).setStyleSheet("color: #1F3F5F;")
         self.today_label.setWordWrap(True)
         self.chips_row = QHBoxLayout()
         self.chips_row.setSpacing(6)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCharts import QChart
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
@@ -135,6 +136,8 @@ class ChartPage(QWidget):
 class ChartPanel(QWidget):
     """The chart list and the chart chosen in it."""
 
+    chart_chosen = Signal(str)  # the key of the chart the user picked in the list
+
     def __init__(self, data: ChartData, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.selector = QComboBox()
@@ -144,11 +147,15 @@ class ChartPanel(QWidget):
             self.selector.addItem(spec.name, spec.key)
             self.pages.addWidget(ChartPage(spec))
         self.selector.currentIndexChanged.connect(self.show_chart)
+        self.selector.activated.connect(lambda index: self.chart_chosen.emit(SPECS[index].key))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.selector)
         layout.addWidget(self.pages, 1)
         self.set_data(data)
+
+    def chart_keys(self) -> list[str]:
+        return [spec.key for spec in SPECS]
 
     def page(self, key: str) -> ChartPage:
         index = next(n for n, spec in enumerate(SPECS) if spec.key == key)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -32,13 +33,18 @@ from fangzhi_desktop.ui.dashboard_learning import LearningSummary
 from fangzhi_desktop.ui.dashboard_model import DueItemsModel
 from fangzhi_desktop.ui.dashboard_yearbook import YearbookSummary
 from fangzhi_desktop.ui.errors import reporting
+from fangzhi_desktop.ui.font_scale import relative_font
 from fangzhi_desktop.ui.formatting import GRADE_BACKGROUND, GRADE_FOREGROUND, cn_day
+from fangzhi_desktop.ui.settings import Settings, dashboard_chart
+from fangzhi_desktop.ui.view_state import remember
 from fangzhi_desktop.ui.widgets import empty_label
 
 if TYPE_CHECKING:
     from fangzhi_desktop.ui.dashboard_charts import ChartPanel
     from fangzhi_desktop.ui.jobs import Job
 
+# What each column of the two lists must show in full (type, year, no., –, unit, deadline, days).
+COLUMN_SAMPLES = ("专项活动", "2026", "序号", "", "县融媒体中心", "2026-10-30", "逾期天数")
 NO_PLAN_TEXT = "还没有导入工作要点。请到“年度工作要点”页点击“导入…”，选择印发工作要点的通知文件。"
 
 
@@ -53,8 +59,8 @@ def _card(colour: str, background: str) -> QLabel:
 
 
 def _card_text(number: int, caption: str) -> str:
-    return (f"<span style='font-size:20pt; font-weight:bold'>{number}</span>"
-            f"<br><span style='font-size:10pt'>{caption}</span>")
+    return (f"<span style='font-size:xx-large; font-weight:bold'>{number}</span>"
+            f"<br><span style='font-size:medium'>{caption}</span>")
 
 
 class DashboardTab(QWidget):
@@ -67,8 +73,10 @@ class DashboardTab(QWidget):
     open_yearbook = Signal()
 
     def __init__(self, conn: sqlite3.Connection, clock: Callable[[], date],
-                 parent: QWidget | None = None, db_path: Path | None = None) -> None:
+                 parent: QWidget | None = None, db_path: Path | None = None,
+                 settings: Settings | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings or Settings.in_memory()
         self.conn = conn
         self.clock = clock
         self.db_path = db_path
@@ -82,9 +90,9 @@ class DashboardTab(QWidget):
 
     def _build(self) -> None:
         self.date_label = QLabel()
-        self.date_label.setStyleSheet("font-size: 13pt; font-weight: bold; color: #2F4F6F;")
+        relative_font(self.date_label, 1.45, bold=True).setStyleSheet("color: #2F4F6F;")
         self.summary_label = QLabel()
-        self.summary_label.setStyleSheet("font-size: 11pt;")
+        relative_font(self.summary_label, 1.2)
         self.overdue_card = _card(GRADE_FOREGROUND[Grade.RED], GRADE_BACKGROUND[Grade.RED])
         self.due_card = _card(GRADE_FOREGROUND[Grade.YELLOW], GRADE_BACKGROUND[Grade.YELLOW])
         self.year_card = _card("#1F3F5F", "#E3ECF7")
@@ -116,9 +124,8 @@ class DashboardTab(QWidget):
             "逾期事项", self.overdue_model, "目前没有逾期事项。")
         self.due_view, self.due_box, self.due_empty = self._list_box(
             "本周到期", self.due_model, "本周没有到期的事项。")
-        lists = QVBoxLayout()
-        lists.addWidget(self.overdue_box, 3)
-        lists.addWidget(self.due_box, 2)
+        self.lists_splitter = _splitter(Qt.Orientation.Vertical, self.overdue_box, self.due_box,
+                                        (3, 2))
 
         self.chart_box = QGroupBox("各项工作图表（可复制或保存为图片）")
         chart_layout = QVBoxLayout(self.chart_box)
@@ -128,9 +135,8 @@ class DashboardTab(QWidget):
         self.chart_stack.addWidget(self.chart_placeholder)
         chart_layout.addWidget(self.chart_stack)
 
-        middle = QHBoxLayout()
-        middle.addLayout(lists, 3)
-        middle.addWidget(self.chart_box, 2)
+        self.middle_splitter = _splitter(Qt.Orientation.Horizontal, self.lists_splitter,
+                                         self.chart_box, (3, 2))
 
         later = QHBoxLayout()
         self.campaigns = CampaignSummary()
@@ -147,7 +153,7 @@ class DashboardTab(QWidget):
         self.content = QWidget()
         content_layout = QVBoxLayout(self.content)
         content_layout.setContentsMargins(0, 0, 0, 0)
-        content_layout.addLayout(middle, 1)
+        content_layout.addWidget(self.middle_splitter, 1)
         self.no_plan = empty_label(NO_PLAN_TEXT)
         self.body = QStackedWidget()
         self.body.addWidget(self.no_plan)
@@ -157,6 +163,8 @@ class DashboardTab(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.body, 1)
         layout.addLayout(later)
+        remember(self.settings, "dashboard", lists=self.lists_splitter,
+                 middle=self.middle_splitter, overdue=self.overdue_view, due=self.due_view)
 
     def _list_box(self, title: str, model: DueItemsModel,
                   empty_text: str) -> tuple[QTableView, QGroupBox, QLabel]:
@@ -169,10 +177,11 @@ class DashboardTab(QWidget):
         view.setAlternatingRowColors(True)
         view.verticalHeader().hide()
         header = view.horizontalHeader()
-        for column, width in enumerate((66, 48, 44, 0, 120, 92, 72)):
-            if width:
+        metrics = header.fontMetrics()  # widths follow the font (大字体, 150 % scaling)
+        for column, sample in enumerate(COLUMN_SAMPLES):
+            if sample:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, width)
+                header.resizeSection(column, metrics.horizontalAdvance(sample) + metrics.height())
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         view.doubleClicked.connect(lambda index, m=model: self._open(m, index))
         view.setToolTip("双击打开该条目")
@@ -264,9 +273,24 @@ class DashboardTab(QWidget):
             from fangzhi_desktop.ui.dashboard_charts import ChartPanel
 
             self.chart = ChartPanel(load_chart_data(self.conn, self.clock()))
+            chosen = self.settings.get(dashboard_chart())
+            if chosen in self.chart.chart_keys():
+                self.chart.show_chart(chosen)  # the chart chosen last time
+            self.chart.chart_chosen.connect(
+                lambda key: self.settings.set(dashboard_chart(), key))
             self.chart_stack.addWidget(self.chart)
             self.chart_stack.setCurrentWidget(self.chart)
         return self.chart
+
+
+def _splitter(orientation: Qt.Orientation, first: QWidget, second: QWidget,
+              stretch: tuple[int, int]) -> QSplitter:
+    splitter = QSplitter(orientation)
+    splitter.setChildrenCollapsible(False)
+    for index, widget in enumerate((first, second)):
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(index, stretch[index])
+    return splitter
 
 
 def _is_open(conn: sqlite3.Connection) -> bool:

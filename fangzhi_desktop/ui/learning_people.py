@@ -35,6 +35,7 @@ from fangzhi_desktop.ui import jobs, prompts
 from fangzhi_desktop.ui import settings as keys
 from fangzhi_desktop.ui.audit_menu import HistoryMenu, records_by_id
 from fangzhi_desktop.ui.errors import reporting
+from fangzhi_desktop.ui.font_scale import relative_font
 from fangzhi_desktop.ui.learning_context import LearningContext
 from fangzhi_desktop.ui.learning_exports import LearningExports
 from fangzhi_desktop.ui.learning_models import (
@@ -108,7 +109,7 @@ class PersonCard(QWidget):
             caption = QLabel(label)
             caption.setStyleSheet("color: #666;")
             value = _value()
-            value.setStyleSheet("font-size: 13pt; font-weight: bold;")
+            relative_font(value, 1.45, bold=True)
             grid.addWidget(caption, 0, n)
             grid.addWidget(value, 1, n)
             self.values[key] = value
@@ -175,8 +176,7 @@ class PersonCard(QWidget):
         self.values["carried"].setText(hours_text(p.carried_in))
         self.values["shortfall"].setText(hours_text(p.shortfall) if p.shortfall else "0")
         self.values["shortfall"].setStyleSheet(
-            "font-size: 13pt; font-weight: bold;"
-            + (f" color: {foreground.name()};" if not p.complete else ""))
+            f"color: {foreground.name()};" if not p.complete else "")
         parts = [f"{name} {hours_text(hours)}" for name, hours in p.by_type.items() if hours]
         self.by_type.setText(("按类型：" + "，".join(parts)) if parts else "本年还没有学时。")
         self.model.set_lines(p.lines)

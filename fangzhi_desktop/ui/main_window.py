@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.restart_requested = False  # set by a restore: run() opens a new window
         self.backup_job: jobs.Job | None = None
         self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
+        preferences.apply_font(self.settings.get(keys.LARGE_FONT))  # before any text is built
 
         # Every tab is built when first shown or used, the one showing at start right after
         # the window's first paint: the window opens fast (总览 alone reads every area).
@@ -70,7 +71,6 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self._tab_widgets[key], title)
         self.setCentralWidget(self.tabs)
 
-        preferences.apply_font(self.settings.get(keys.LARGE_FONT))
         self._build_menus()
         self.file_drop = FileDrop(self)  # drop a file on the window to import it
         self.db_label = QLabel(f"数据文件：{self.db_path}")
@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
     def _build_dashboard(self) -> QWidget:
         from fangzhi_desktop.ui.dashboard_tab import DashboardTab
 
-        dashboard = DashboardTab(self.conn, self.clock, db_path=self.db_path)
+        dashboard = DashboardTab(self.conn, self.clock, db_path=self.db_path,
+                                 settings=self.settings)
         dashboard.open_item.connect(self.open_item)
         dashboard.open_campaign.connect(self.open_campaign)
         dashboard.open_person.connect(self.open_person)
@@ -208,6 +209,10 @@ class MainWindow(QMainWindow):
         self.calendar_action.setStatusTip("查看已有节假日安排的年份，添加新一年的节假日和调休安排")
         self.calendar_action.triggered.connect(self.edit_calendar)
         settings_menu.addAction(self.calendar_action)
+        self.learning_rules_action = QAction("学时规则…", self)
+        self.learning_rules_action.setStatusTip("学习类型及其学时计算方法、每年应修学时和结转上限")
+        self.learning_rules_action.triggered.connect(lambda: self.learning.edit_rules())
+        settings_menu.addAction(self.learning_rules_action)
         settings_menu.addSeparator()
         self.options_action = QAction("选项…", self)
         self.options_action.setShortcut(QKeySequence("Ctrl+,"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from fangzhi_desktop.ui.font_scale import relative_font
+
 COMING_LATER = "该功能将在后续版本中提供。"
 EXPLANATION_WIDTH = 560
 
@@ -21,7 +23,7 @@ class PlaceholderTab(QWidget):
         layout.addStretch(1)
         heading = QLabel(title)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        heading.setStyleSheet("font-size: 18pt; font-weight: bold; color: #2F4F6F;")
+        relative_font(heading, 2.0, bold=True).setStyleSheet("color: #2F4F6F;")
         layout.addWidget(heading)
         text = QLabel(
             f"<p>{summary}</p>"
@@ -29,7 +31,7 @@ class PlaceholderTab(QWidget):
             f"<p style='color:#8A5A00'>{COMING_LATER}</p>")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
-        text.setStyleSheet("font-size: 11pt; color: #444;")
+        relative_font(text, 1.2).setStyleSheet("color: #444;")
         text.setFixedWidth(EXPLANATION_WIDTH)  # a fixed width lets the wrapped text get its height
         self.explanation = text
         layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from fangzhi_desktop.ui import settings as keys
+from fangzhi_desktop.ui.font_scale import refresh_fonts
 from fangzhi_desktop.ui.settings import Settings
 
 LARGE_FONT_SCALE = 1.25
@@ -18,7 +19,7 @@ _BASE_SIZE = "_fangzhi_base_point_size"
 def apply_font(large: bool, app: QApplication | None = None) -> float:
     """Scale the application font to 125 % (or back); returns the point size now in use.
 
-    Widgets without a font of their own follow at once, so this works live."""
+    Every widget follows at once (``font_scale.refresh_fonts``), so this works live."""
     app = app or QApplication.instance()  # type: ignore[assignment]
     if not isinstance(app, QApplication):
         return 0.0
@@ -31,6 +32,7 @@ def apply_font(large: bool, app: QApplication | None = None) -> float:
         font = QFont(app.font())
         font.setPointSizeF(size)
         app.setFont(font)
+        refresh_fonts(app)
     return size
 
 

@@ -25,14 +25,17 @@ def _ensure_platform() -> None:
 
 def take_screenshot(db_path: str | Path, tab: str, out: str | Path,
                     size: tuple[int, int] = (1280, 800), year: int | None = None,
-                    dialog: str | None = None) -> Path:
+                    dialog: str | None = None, large_font: bool = False) -> Path:
     """Open ``db_path``, show ``tab`` (and ``year`` in the ledger) and write a PNG to ``out``;
-    with ``dialog`` (a name in ``screenshot_dialogs.DIALOGS``) that dialog is drawn instead."""
+    with ``dialog`` (a name in ``screenshot_dialogs.DIALOGS``) that dialog is drawn instead;
+    ``large_font`` draws it as with 设置 → 选项 → 大字体 on (screenshots never read the user's
+    settings file)."""
     _ensure_platform()
     from PySide6.QtCore import QSize, Qt, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from fangzhi_desktop.ui import jobs
+    from fangzhi_desktop.ui import jobs, preferences
+    from fangzhi_desktop.ui import settings as keys
     from fangzhi_desktop.ui.app import create_application
     from fangzhi_desktop.ui.main_window import MainWindow
     from fangzhi_desktop.ui.settings import Settings
@@ -40,7 +43,9 @@ def take_screenshot(db_path: str | Path, tab: str, out: str | Path,
     app = create_application()
     previous = qInstallMessageHandler(_quiet_handler)
     out = Path(out)
-    window = MainWindow(db_path, settings=Settings.in_memory())
+    settings = Settings.in_memory()
+    settings.set(keys.LARGE_FONT, large_font)
+    window = MainWindow(db_path, settings=settings)
     try:
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         window.resize(*size)
@@ -81,6 +86,8 @@ def take_screenshot(db_path: str | Path, tab: str, out: str | Path,
         window.deleteLater()
         QApplication.processEvents()
         qInstallMessageHandler(previous)
+        if large_font:
+            preferences.apply_font(False)  # the application outlives one picture (tests)
     return out
 
 

@@ -45,6 +45,11 @@ def view_setting(name: str) -> Setting[QByteArray]:
     return Setting(f"views/{name}", QByteArray(), QByteArray)
 
 
+def dashboard_chart() -> Setting[str]:
+    """The chart last chosen on 总览 (a key of ``dashboard_charts.SPECS``)."""
+    return Setting("views/dashboard/chart", "", str)
+
+
 def default_path() -> Path:
     """``settings.ini`` in the per-user configuration folder (honours XDG_CONFIG_HOME)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)

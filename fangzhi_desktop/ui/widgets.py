@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from fangzhi_desktop.ui.font_scale import relative_font
 
 DATE_FORMAT = "yyyy-MM-dd"
 
@@ -42,17 +45,25 @@ def empty_label(text: str, parent: QWidget | None = None) -> QLabel:
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet("color: #666; font-size: 11pt; padding: 24px;")
+    relative_font(label, 1.2).setStyleSheet("color: #666; padding: 24px;")
     return label
 
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
-    return label
+    return relative_font(QLabel(text, parent), 1.15, bold=True)
+
+
+def first_field(window: QWidget, box: QDialogButtonBox) -> QWidget | None:
+    """The first widget after ``window`` in its tab order that takes focus outside ``box``."""
+    tab = Qt.FocusPolicy.TabFocus
+    widget = window.nextInFocusChain()
+    while widget is not window:
+        if widget.focusPolicy() & tab == tab and widget.isVisibleTo(window) \
+                and widget.isEnabled() and not box.isAncestorOf(widget) \
+                and widget.window() is window:
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
 
 
 def record_table(model: QAbstractItemModel) -> QTableView:
@@ -93,6 +104,16 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Start in the first field: subclasses add their fields after the buttons exist, so
+        without this 确定 would take the focus; Tab then walks the form, 确定, 取消, around."""
+        super().showEvent(event)
+        focus = self.focusWidget()
+        if focus is None or self.buttons.isAncestorOf(focus):
+            field = first_field(self, self.buttons)
+            if field is not None:
+                field.setFocus(Qt.FocusReason.TabFocusReason)
 
     def validate(self) -> str | None:
         """Why the input cannot be accepted, or None when it is fine."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fangzhi_desktop.domain.workpoints import Extension, LogEntry, WorkItem
+from fangzhi_desktop.ui.font_scale import relative_font
 from fangzhi_desktop.ui.formatting import (
     GRADE_BACKGROUND,
     GRADE_FOREGROUND,
@@ -67,7 +68,7 @@ class ItemDetailPane(QWidget):
         self.section = QLabel()
         self.section.setStyleSheet("color: #666;")
         self.text = _value_label()
-        self.text.setStyleSheet("font-size: 11pt;")
+        relative_font(self.text, 1.2)
         self.lead = _value_label()
         self.support = _value_label()
         self.deadline = _value_label()

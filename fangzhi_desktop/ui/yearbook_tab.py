@@ -66,6 +66,7 @@ from fangzhi_desktop.ui.dialogs.yearbook_dialogs import (
     UnitContactDialog,
 )
 from fangzhi_desktop.ui.errors import reporting
+from fangzhi_desktop.ui.font_scale import relative_font
 from fangzhi_desktop.ui.keyboard import enter_opens
 from fangzhi_desktop.ui.number_reveal import RevealButton
 from fangzhi_desktop.ui.settings import Settings
@@ -141,6 +142,7 @@ class StageStrip(QFrame):
         self.setStyleSheet("#stageStrip { background: #F6F8FB; border: 1px solid #D8DEE6;"
                            " border-radius: 4px; }")
         self.verdict_label = QLabel()
+        relative_font(self.verdict_label, 1.3, bold=True)
         self.verdict_label.setWordWrap(True)
         self.stage_label = QLabel()
         self.stage_label.setStyleSheet("color: #1F3F5F;")
@@ -171,7 +173,7 @@ class StageStrip(QFrame):
         text, bad = verdict(view.forecast)
         colour = "#B00020" if bad else "#2E6B30"
         self.verdict_label.setText(text)
-        self.verdict_label.setStyleSheet(f"font-size: 12pt; font-weight: bold; color: {colour};")
+        self.verdict_label.setStyleSheet(f"color: {colour};")
         self.verdict_label.setToolTip(view.forecast.text())
         today = view.today
         current = view.stage_today.current
@@ -258,7 +260,8 @@ class NodeDetail(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-size: 11pt; font-weight: bold; color: #1F3F5F;")
+        relative_font(self.title, 1.2, bold=True)
+        self.title.setStyleSheet("color: #1F3F5F;")
         self.info = QLabel()
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

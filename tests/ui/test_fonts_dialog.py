@@ -61,3 +61,18 @@ def test_settings_menu_opens_it_without_blocking(make_window, demo_db: Path, qtb
     assert len(dialog.rows()) == 5
     dialog.reject()
     assert window.fonts_dialog is None
+
+
+def test_status_column_is_not_elided_with_the_large_font(qtbot, qapp) -> None:
+    from fangzhi_desktop.ui import preferences
+
+    families = ["Noto Serif CJK SC", "Noto Sans CJK SC"]  # long substitute names
+    try:
+        preferences.apply_font(True, qapp)
+        dialog = FontsDialog(families=families)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        header = dialog.table.horizontalHeader()
+        assert header.sectionSize(2) >= dialog.table.sizeHintForColumn(2)
+    finally:
+        preferences.apply_font(False, qapp)

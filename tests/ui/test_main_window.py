@@ -61,7 +61,8 @@ def test_menus(make_window, demo_db: Path) -> None:
                        "落实情况台账（横版Word）…", "完成情况总结（公文）…"]
     settings_actions = [a.text() for a in window.menuBar().actions()[2].menu().actions()
                         if not a.isSeparator()]
-    assert settings_actions == ["单位信息…", "单位名录…", "公文字体检查…", "工作日历…", "选项…"]
+    assert settings_actions == ["单位信息…", "单位名录…", "公文字体检查…", "工作日历…", "学时规则…",
+                                "选项…"]
     assert not window.undo_action.isEnabled()
     assert window.undo_action.text() == "撤销"
 

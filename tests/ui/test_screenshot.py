@@ -21,6 +21,16 @@ def test_writes_a_png_of_the_requested_size(demo_db: Path, tmp_path: Path, qapp,
     assert (image.width(), image.height()) == (1024, 700)
 
 
+def test_large_font_option_draws_bigger_text(demo_db: Path, tmp_path: Path, qapp) -> None:
+    normal_size = qapp.font().pointSizeF()
+    normal = QImage(str(take_screenshot(demo_db, "dashboard", tmp_path / "n.png")))
+    large = QImage(str(take_screenshot(demo_db, "dashboard", tmp_path / "l.png",
+                                       large_font=True)))
+    assert (large.width(), large.height()) == (normal.width(), normal.height())
+    assert large != normal
+    assert qapp.font().pointSizeF() == normal_size  # put back for whoever draws next
+
+
 def test_unknown_year_is_a_user_error(demo_db: Path, tmp_path: Path, qapp) -> None:
     with pytest.raises(FangzhiError, match="没有2030年的工作要点"):
         take_screenshot(demo_db, "workpoints", tmp_path / "x.png", year=2030)

@@ -77,7 +77,7 @@ def test_pages_open_the_existing_dialogs(make_window, demo_db: Path, qtbot: QtBo
     qtbot.addWidget(dialog)
     from PySide6.QtWidgets import QPushButton
 
-    for title in ("单位信息", "学习规则", "工作日历", "公文字体"):
+    for title in ("单位信息", "学时规则", "工作日历", "公文字体"):
         dialog.select_page(title)
         assert dialog.page_title() == title
         dialog.stack.currentWidget().findChild(QPushButton).click()

@@ -107,9 +107,18 @@ class FontsDialog(QDialog):
         layout.addWidget(buttons)
         # The wrapped labels need more height at this width than the size hint (computed for
         # unwrapped lines) gives: size by height-for-width, and never shorter.
-        height = self.heightForWidth(DIALOG_WIDTH)
-        self.setMinimumSize(DIALOG_WIDTH, height)
-        self.resize(DIALOG_WIDTH, height)
+        width = max(DIALOG_WIDTH, self._table_width() + layout.contentsMargins().left()
+                    + layout.contentsMargins().right())  # wider with 大字体: no elided 状态
+        height = self.heightForWidth(width)
+        self.setMinimumSize(width, height)
+        self.resize(width, height)
+
+    def _table_width(self) -> int:
+        """The width that shows every cell in full (the 状态 column at its longest)."""
+        header = self.table.horizontalHeader()
+        status = max(self.table.sizeHintForColumn(2), header.sectionSizeHint(2))
+        return (header.sectionSize(0) + header.sectionSize(1) + status + COLUMN_PADDING
+                + 2 * self.table.frameWidth())
 
     def _summary(self) -> str:
         missing = sum(1 for s in self.statuses if not s.installed)

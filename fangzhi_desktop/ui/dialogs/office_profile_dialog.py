@@ -117,7 +117,7 @@ class OfficeProfileDialog(FormDialog):
     def _update_preview(self) -> None:
         head = self.head_preview()
         self.preview_head.setText(
-            f"<span style='color: {HEAD_COLOUR}; font-size: 15pt; font-weight: bold;'>"
+            f"<span style='color: {HEAD_COLOUR}; font-size: x-large; font-weight: bold;'>"
             f"{html.escape(head)}</span>")
         doc_no = self.doc_no_preview()
         self.preview_no.setText(f"发文字号：{doc_no}" if doc_no else "发文字号：（请填写代字）")

@@ -1,7 +1,7 @@
 """设置 → 选项… (Ctrl+,): every setting in one place.
 
 常规 (the year the app opens on, the large font) and 备份 are saved when the user clicks 确定;
-单位信息, 学习规则, 工作日历 and 公文字体 open their own dialogs, which save by themselves.
+单位信息, 学时规则, 工作日历 and 公文字体 open their own dialogs, which save by themselves.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from fangzhi_desktop.ui import preferences, prompts
 from fangzhi_desktop.ui import settings as keys
 
-PAGES = ("常规", "单位信息", "学习规则", "工作日历", "备份", "公文字体")
+PAGES = ("常规", "单位信息", "学时规则", "工作日历", "备份", "公文字体")
 FIRST_YEAR = 2015
 
 
