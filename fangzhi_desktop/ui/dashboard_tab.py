@@ -53,9 +53,19 @@ def _card(colour: str, background: str) -> QLabel:
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setMinimumHeight(64)
+    _colour_card(label, colour, background)
+    return label
+
+
+def _colour_card(label: QLabel, colour: str, background: str) -> None:
     label.setStyleSheet(f"QLabel {{ background: {background}; color: {colour};"
                         " border-radius: 6px; padding: 6px 14px; }")
-    return label
+
+
+def _grade_card(label: QLabel, count: int, grade: Grade) -> None:
+    """Red or yellow while something is late or due; green (all clear) at zero."""
+    shown = grade if count else Grade.GREEN
+    _colour_card(label, GRADE_FOREGROUND[shown], GRADE_BACKGROUND[shown])
 
 
 def _card_text(number: int, caption: str) -> str:
@@ -223,6 +233,8 @@ class DashboardTab(QWidget):
         self.summary_label.setText(f"逾期 {len(overdue)} 项，本周到期 {len(due)} 项")
         self.overdue_card.setText(_card_text(len(overdue), "逾期事项"))
         self.due_card.setText(_card_text(len(due), "本周到期"))
+        _grade_card(self.overdue_card, len(overdue), Grade.RED)
+        _grade_card(self.due_card, len(due), Grade.YELLOW)
         self.learning.refresh(self.conn, today)
         self.yearbook.refresh(self.conn, today)
         years = store.plan_years(self.conn)

@@ -1,4 +1,5 @@
-"""总览 remembers the chosen chart, its splitter sizes and column widths across a restart."""
+"""总览 remembers the chosen chart, its splitter sizes and column widths across a restart; its
+cards and columns read well on any database."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from fangzhi_desktop.domain.workpoints import Grade
 from fangzhi_desktop.ui.dashboard_charts import SPECS
+from fangzhi_desktop.ui.formatting import GRADE_BACKGROUND
 
 
 def share(sizes: list[int]) -> float:
@@ -51,3 +54,13 @@ def test_columns_fit_their_chinese_headers(make_window, demo_db: Path) -> None:
         for column in range(view.model().columnCount()):
             title = view.model().headerData(column, header.orientation())
             assert header.sectionSize(column) > metrics.horizontalAdvance(title), title
+
+
+def test_cards_are_green_when_nothing_is_late(make_window, demo_db: Path, tmp_path: Path) -> None:
+    busy = make_window(demo_db).dashboard
+    assert GRADE_BACKGROUND[Grade.RED] in busy.overdue_card.styleSheet()
+    assert GRADE_BACKGROUND[Grade.YELLOW] in busy.due_card.styleSheet()
+    empty = make_window(tmp_path / "empty.db").dashboard
+    for card in (empty.overdue_card, empty.due_card):
+        assert GRADE_BACKGROUND[Grade.GREEN] in card.styleSheet()
+        assert ">0<" in card.text()
