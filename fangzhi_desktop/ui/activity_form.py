@@ -301,6 +301,8 @@ class ActivityForm(QWidget):
         self.rules: dict[str, HourRule] = {}
         self.people: list[Person] = []
         self._roster_key: list[tuple[object, ...]] = []
+        self._tree_stale = False  # the roster changed since the attendee tree was built
+        self._loaded = False  # an activity was shown (until then the tree is not needed)
         self.activity_id: int | None = None
         self.source = ""
         self.dirty = False
@@ -466,7 +468,7 @@ class ActivityForm(QWidget):
 
     def set_context(self, rules: Sequence[HourRule], people: Sequence[Person]) -> None:
         """The office's types and the roster; keeps what the form shows."""
-        current = self.activity() if self.type_combo.count() else None
+        current = self.activity() if self._loaded else None
         self._loading = True
         try:
             self.rules = rules_by_name(rules)
@@ -476,18 +478,25 @@ class ActivityForm(QWidget):
                 self.type_combo.addItem(rule.name)
                 self.type_combo.setItemData(self.type_combo.count() - 1, rule.describe(),
                                             Qt.ItemDataRole.ToolTipRole)
-            # Rebuilt only when the roster changed: at 10,000 people the tree takes seconds,
-            # and every saved activity reloads the tab (the ticks come back with _show below).
+            # The tree is rebuilt only when the roster changed, and only once an activity is
+            # shown (``_show``): at 100,000 people it takes seconds and most of the memory of
+            # the tab, and every saved activity reloads the tab.
             key = [(p.id, p.name, p.department, p.position) for p in self.people]
             if key != self._roster_key:
-                self.attendees.set_people(self.people)
-                self.tree.expandAll()
                 self._roster_key = key
+                self._tree_stale = True
             if current is not None:
                 self._show(current)
         finally:
             self._loading = False
         self._refresh()
+
+    def build_attendees(self) -> None:
+        """Build the attendee tree of the roster if it is missing or out of date."""
+        if self._tree_stale:
+            self.attendees.set_people(self.people)
+            self.tree.expandAll()
+            self._tree_stale = False
 
     # --- Loading ---------------------------------------------------------------------------
 
@@ -537,6 +546,8 @@ class ActivityForm(QWidget):
 
     def _show(self, activity: Activity) -> None:
         """Put ``activity`` into the widgets (signals of the form suppressed by _loading)."""
+        self.build_attendees()
+        self._loaded = True
         self.type_combo.setCurrentIndex(self.type_combo.findText(activity.type_name))
         self.start_edit.setDate(to_qdate(activity.start))
         self.end_edit.setDate(to_qdate(activity.last_day))
@@ -685,4 +696,5 @@ class ActivityForm(QWidget):
         self.title_edit.setFocus()
 
     def attendee_index(self, person_id: int) -> QModelIndex:
+        self.build_attendees()
         return self.attendees.index_of(person_id)
