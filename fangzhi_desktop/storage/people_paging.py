@@ -1,9 +1,10 @@
 """The people tables paged from SQL: the bare roster, and the 干部学习 list with each person's
 figures of the year.
 
-The figures of a year (应修, 已修, 结转, 差额, 已完成) are computed in Python
+The figures of a year (应修, 已修, 结转, 差额, 已完成, 人次) are computed in Python
 (``domain.learning.compute_year``); ``store_year_figures`` puts them in a TEMP table of the
-GUI connection so the list can filter and sort on them in SQL. TEMP tables belong to one
+GUI connection so the list can filter and sort on them in SQL, and the 科室 totals are a
+``GROUP BY`` over it. TEMP tables belong to one
 connection and never touch the database file.
 """
 
@@ -26,17 +27,30 @@ CREATE TEMP TABLE IF NOT EXISTS person_year (
     earned REAL NOT NULL,
     carried REAL NOT NULL,
     shortfall REAL NOT NULL,
-    complete INTEGER NOT NULL
+    complete INTEGER NOT NULL,
+    attendances INTEGER NOT NULL
 )"""
 _YEAR_INDEXES = (
     "CREATE INDEX IF NOT EXISTS temp.person_year_roster ON person_year(roster)",
     "CREATE INDEX IF NOT EXISTS temp.person_year_department"
     " ON person_year(department, roster)",
 )
-_INSERT_YEAR = "INSERT INTO temp.person_year VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_INSERT_YEAR = "INSERT INTO temp.person_year VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
-YearFigures = tuple[int, int, str, str, str, str, float, float, float, float, bool]
-"""(person id, place in the list, 姓名, 科室, 职务, 职级, 应修, 已修, 结转, 差额, 已完成)."""
+YearFigures = tuple[int, int, str, str, str, str, float, float, float, float, bool, int]
+"""(person id, place in the list, 姓名, 科室, 职务, 职级, 应修, 已修, 结转, 差额, 已完成,
+参加人次)."""
+
+DepartmentTotals = tuple[str, int, int, float, int]
+"""(科室, 人数, 参加人次, 已修学时之和 (not rounded), 已完成人数)."""
+
+_DEPARTMENT_TOTALS = """
+SELECT department, count(*), sum(attendances), sum(earned), sum(complete)
+FROM temp.person_year GROUP BY department ORDER BY min(roster)"""
+_YEAR_TOTALS = """
+SELECT '', count(*), coalesce(sum(attendances), 0), coalesce(sum(earned), 0.0),
+       coalesce(sum(complete), 0)
+FROM temp.person_year"""
 
 
 def store_year_figures(conn: sqlite3.Connection, rows: Iterable[YearFigures]) -> None:
@@ -54,6 +68,18 @@ def store_year_figures(conn: sqlite3.Connection, rows: Iterable[YearFigures]) ->
         conn.execute("RELEASE person_year")
         raise
     conn.execute("RELEASE person_year")
+
+
+def department_totals(conn: sqlite3.Connection) -> list[DepartmentTotals]:
+    """The stored year's totals per 科室, in the order the list first shows each 科室."""
+    return [(str(r[0]), int(r[1]), int(r[2]), float(r[3]), int(r[4]))
+            for r in conn.execute(_DEPARTMENT_TOTALS)]
+
+
+def year_totals(conn: sqlite3.Connection) -> DepartmentTotals:
+    """The stored year's totals over everyone (科室 left empty)."""
+    r = conn.execute(_YEAR_TOTALS).fetchone()
+    return (str(r[0]), int(r[1]), int(r[2]), float(r[3]), int(r[4]))
 
 
 LEARNING_PEOPLE = PagedSource(

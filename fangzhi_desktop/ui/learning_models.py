@@ -24,10 +24,17 @@ from fangzhi_desktop.domain.learning import (
     LearningYear,
     PersonYear,
     format_hours,
+    round_hours,
 )
 from fangzhi_desktop.domain.workpoints import Grade
 from fangzhi_desktop.storage.paged_query import PagedQuery
-from fangzhi_desktop.storage.people_paging import LEARNING_PEOPLE, store_year_figures
+from fangzhi_desktop.storage.people_paging import (
+    LEARNING_PEOPLE,
+    DepartmentTotals,
+    department_totals,
+    store_year_figures,
+    year_totals,
+)
 from fangzhi_desktop.ui.formatting import grade_background, grade_foreground, iso, rich_tooltip
 from fangzhi_desktop.ui.headed_table_model import HeadedTableModel
 from fangzhi_desktop.ui.paged_table_model import PagedTableModel
@@ -97,7 +104,7 @@ class PeopleModel(PagedTableModel):
         self._carry_cap = stats.policy.carry_cap if stats is not None else 0.0
         store_year_figures(self.conn, (
             (p.person.id, n, p.person.name, p.department, p.person.position, p.person.rank,
-             p.requirement, p.earned, p.carried_in, p.shortfall, p.complete)
+             p.requirement, p.earned, p.carried_in, p.shortfall, p.complete, p.attendances)
             for n, p in enumerate(self._people) if p.person.id is not None))
         if self.query is None:
             self.query = PagedQuery(self.conn, LEARNING_PEOPLE)
@@ -196,6 +203,11 @@ class PeopleModel(PagedTableModel):
 DEPARTMENT_HEADERS = ("科室", "人数", "已完成", "完成率", "参加人次", "学时合计", "人均学时")
 
 
+def _department(row: DepartmentTotals) -> DepartmentYear:
+    name, people, attendances, hours, completed = row
+    return DepartmentYear(name, people, attendances, round_hours(hours), completed)
+
+
 class DepartmentsModel(HeadedTableModel):
     """Totals per 科室, with a 合计 row last."""
 
@@ -206,14 +218,20 @@ class DepartmentsModel(HeadedTableModel):
         self._rows_data: list[DepartmentYear] = []
         self._total: DepartmentYear | None = None
 
-    def set_stats(self, stats: LearningYear | None) -> None:
+    def set_totals(self, conn: sqlite3.Connection) -> None:
+        """The totals of the year stored by ``PeopleModel.set_stats`` (a ``GROUP BY`` over
+        its TEMP table: at 100,000 people summing the objects in Python took a second)."""
         self.beginResetModel()
-        self._rows_data = stats.departments() if stats is not None else []
-        self._total = None
-        if stats is not None and stats.people:
-            self._total = DepartmentYear("合计", stats.headcount, stats.attendances,
-                                         stats.total_hours, stats.completed)
+        self._rows_data = [_department(row) for row in department_totals(conn)]
+        total = year_totals(conn)
+        self._total = _department(("合计", *total[1:])) if total[1] else None
         self.endResetModel()
+
+    def departments(self) -> list[DepartmentYear]:
+        return list(self._rows_data)
+
+    def total(self) -> DepartmentYear | None:
+        return self._total
 
     def _rows(self) -> int:
         return len(self._rows_data) + (1 if self._total is not None else 0)

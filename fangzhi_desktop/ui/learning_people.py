@@ -195,7 +195,7 @@ class PeopleView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.stats: LearningYear | None = None
-        self._completed = 0
+        self.completed = 0  # of the year shown (the count label shows it)
         self.current_id: int | None = None
         self.import_dialog: QWidget | None = None
         self.removal_job: jobs.Job | None = None
@@ -308,14 +308,15 @@ class PeopleView(QWidget):
 
     def set_stats(self, stats: LearningYear) -> None:
         self.stats = stats
-        self._completed = stats.completed  # once: the count label follows every keystroke
         self.model.set_stats(stats)
-        self.departments.set_stats(stats)
+        self.departments.set_totals(self.ctx.conn)
+        total = self.departments.total()
+        self.completed = total.completed if total is not None else 0  # read on each keystroke
         previous = self.department_combo.currentData()
         self.department_combo.blockSignals(True)
         self.department_combo.clear()
         self.department_combo.addItem("全部", None)
-        for department in stats.departments():
+        for department in self.departments.departments():
             self.department_combo.addItem(department.department, department.department)
         found = self.department_combo.findData(previous) if previous is not None else 0
         self.department_combo.setCurrentIndex(max(found, 0))
@@ -338,7 +339,7 @@ class PeopleView(QWidget):
                                 self.short_check.isChecked(), self.search_edit.text())
         total = self.model.total()
         shown = self.model.rowCount()
-        done = self._completed if self.stats else 0
+        done = self.completed if self.stats else 0
         text = f"共 {total} 人，已完成 {done} 人" if shown == total \
             else f"显示 {shown} 人（共 {total} 人，已完成 {done} 人）"
         self.count_label.setText(text)

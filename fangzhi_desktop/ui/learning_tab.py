@@ -166,9 +166,11 @@ class LearningTab(QWidget):
         self.activities.set_data(year, in_year, rules, people)
         stats = self.stats
         if stats.people:
+            total = self.people.departments.total()  # summed by SQL with the 科室 totals
+            average = total.average if total is not None else stats.average_hours
             self.summary_label.setText(
-                f"{year}年：{stats.completed}/{stats.headcount} 人已完成，"
-                f"人均 {format_hours(stats.average_hours)} 学时，学习活动 {len(in_year)} 次")
+                f"{year}年：{self.people.completed}/{stats.headcount} 人已完成，"
+                f"人均 {format_hours(average)} 学时，学习活动 {len(in_year)} 次")
         else:
             self.summary_label.setText("")
 

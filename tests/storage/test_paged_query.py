@@ -84,7 +84,7 @@ def test_sort_filters_and_the_position_of_a_row(conn: sqlite3.Connection) -> Non
 def test_learning_list_sorts_and_filters_on_the_years_figures(conn: sqlite3.Connection) -> None:
     ids = _save(conn)
     shortfall = [0, 10, 0, 30, 5, 0]
-    store_year_figures(conn, [(pid, n, NAMES[n], "办公室", "科员", "", 90, 90 - s, 0, s, s == 0)
+    store_year_figures(conn, [(pid, n, NAMES[n], "办公室", "科员", "", 90, 90 - s, 0, s, s == 0, 0)
                               for n, (pid, s) in enumerate(zip(ids, shortfall, strict=True))])
     query = PagedQuery(conn, LEARNING_PEOPLE)
     query.set_sort("status")  # the unfinished first, the largest shortfall first
@@ -96,7 +96,7 @@ def test_learning_list_sorts_and_filters_on_the_years_figures(conn: sqlite3.Conn
     query.set_search(make_id(date(1985, 3, 12), 2))  # a whole ID number
     assert query.count() == 1 and query.page(0, 10) == [(ids[1],)]
     query.set_search("")
-    store_year_figures(conn, [(ids[0], 0, "王丽", "办公室", "", "", 90, 0, 0, 90, False)])
+    store_year_figures(conn, [(ids[0], 0, "王丽", "办公室", "", "", 90, 0, 0, 90, False, 0)])
     assert query.count() == 1 and query.page(0, 10) == [(ids[0],)]  # replaced
 
 
