@@ -25,7 +25,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from functools import cached_property
 
 from fangzhi_desktop.domain.people import Person
 from fangzhi_desktop.errors import Problem
@@ -380,8 +379,9 @@ class Credit:
 class PersonYear:
     """One person's year: credited hours by type, carry-over, and the shortfall.
 
-    The figures are computed once (a year of 100,000 people asks for them millions of times):
-    treat a ``PersonYear`` as read-only once built.
+    The figures are computed once, when the object is built (a year of 100,000 people asks
+    for them millions of times, and ``cached_property`` costs a lock per first read): treat a
+    ``PersonYear`` as read-only.
     """
 
     person: Person
@@ -390,31 +390,21 @@ class PersonYear:
     carried_in: float
     lines: list[Credit]
     previous_earned: float = 0.0
+    earned: float = field(init=False, repr=False, compare=False)
+    total: float = field(init=False, repr=False, compare=False)
+    shortfall: float = field(init=False, repr=False, compare=False)
+    complete: bool = field(init=False, repr=False, compare=False)
+    attendances: int = field(init=False, repr=False, compare=False)
+    """人次: activities attended (not on leave)."""
+    leaves: int = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def earned(self) -> float:
-        return round_hours(sum(self.by_type.values()))
-
-    @cached_property
-    def total(self) -> float:
-        return round_hours(self.earned + self.carried_in)
-
-    @cached_property
-    def shortfall(self) -> float:
-        return round_hours(max(0.0, self.requirement - self.total))
-
-    @cached_property
-    def complete(self) -> bool:
-        return self.shortfall == 0
-
-    @cached_property
-    def attendances(self) -> int:
-        """人次: activities attended (not on leave)."""
-        return sum(1 for line in self.lines if not line.leave)
-
-    @cached_property
-    def leaves(self) -> int:
-        return sum(1 for line in self.lines if line.leave)
+    def __post_init__(self) -> None:
+        self.earned = round_hours(sum(self.by_type.values()))
+        self.total = round_hours(self.earned + self.carried_in)
+        self.shortfall = round_hours(max(0.0, self.requirement - self.total))
+        self.complete = self.shortfall == 0
+        self.leaves = sum(1 for line in self.lines if line.leave)
+        self.attendances = len(self.lines) - self.leaves
 
     @property
     def department(self) -> str:
@@ -587,6 +577,7 @@ def compute_year(year: int, people: Sequence[Person], activities: Sequence[Activ
         for line in lines:
             if line.type_name not in type_names:
                 type_names.append(line.type_name)
+    requirements: dict[str, tuple[float, float]] = {}  # 职级 → (this year's, carried in)
     rows = []
     for person in people:
         if person.work_start[:4].isdigit() and int(person.work_start[:4]) > year:
@@ -597,9 +588,12 @@ def compute_year(year: int, people: Sequence[Person], activities: Sequence[Activ
         for line in lines:
             by_type[line.type_name] += line.credited
         earned_before = round_hours(sum(line.credited for line in previous.get(pid, [])))
-        carried = carry_over(earned_before, previous_policy.requirement(person.rank),
-                             previous_policy.carry_cap)
-        rows.append(PersonYear(person, policy.requirement(person.rank),
+        if person.rank not in requirements:  # the same few 职级 over the whole roster
+            requirements[person.rank] = (policy.requirement(person.rank),
+                                         previous_policy.requirement(person.rank))
+        required, required_before = requirements[person.rank]
+        carried = carry_over(earned_before, required_before, previous_policy.carry_cap)
+        rows.append(PersonYear(person, required,
                                {k: round_hours(v) for k, v in by_type.items()}, carried, lines,
                                earned_before))
     in_year = sorted((a for a in activities if _counts_in(a, year, as_of)),
