@@ -27,10 +27,13 @@ FEW_MATCHES = 2000  # fewer hits than this: collect and sort them rather than wa
 class PagedSource:
     """A pageable table. ``sort_keys`` maps a sort name to its SQL key expressions (unknown
     names sort by the default order); ``filters`` maps a filter name to an expression compared
-    with ``= ?``; ``fts`` names an FTS5 trigram table whose rowid is the row id and whose
+    with ``= ?`` (an expression holding its own ``?`` is used as it stands, the value its
+    parameter); ``fts`` names an FTS5 trigram table whose rowid is the row id and whose
     ``fts_column`` holds the text of ``search``; ``search_table`` is the table of ``search``
     (its rowid the row id), scanned on its own when few rows match. ``exact`` columns of
-    ``exact_table`` (rowid = row id) find a row by their whole value."""
+    ``exact_table`` (rowid = row id) find a row by their whole value. ``search_terms`` are
+    further conditions OR-ed with the search, each holding one ``?`` for the same ``LIKE``
+    pattern (e.g. a look-up in a small table instead of a join on every row)."""
 
     table: str
     id_column: str
@@ -44,6 +47,7 @@ class PagedSource:
     exact_table: str = ""
     exact: tuple[str, ...] = ()
     filters: Mapping[str, str] = field(default_factory=dict)
+    search_terms: tuple[str, ...] = ()
 
 
 def _like_pattern(text: str) -> str:
@@ -92,7 +96,8 @@ class PagedQuery:
         clauses: list[str] = []
         params: list[object] = []
         for name, value in self.filter_values.items():
-            clauses.append(f"{src.filters[name]} = ?")
+            expression = src.filters[name]
+            clauses.append(expression if "?" in expression else f"{expression} = ?")
             params.append(value)
         text = self.search_text
         if text and src.search:
@@ -110,6 +115,9 @@ class PagedQuery:
                 params.append(_like_pattern(text))
             else:
                 terms = [f"{src.search} LIKE ? ESCAPE '\\'"]
+                params.append(_like_pattern(text))
+            for term in src.search_terms:
+                terms.append(term)
                 params.append(_like_pattern(text))
             exact = self._exact_ids(text)
             if exact:
