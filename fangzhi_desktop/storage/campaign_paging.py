@@ -39,6 +39,7 @@ CAMPAIGN_LEDGER = PagedSource(
                   "coalesce(t.deadline, '9999')"),
     },
     search="(t.text || ' ' || t.person)",
+    collect_hits=True,
     search_terms=("t.unit_id IN (SELECT u.id FROM units u WHERE u.name LIKE ? ESCAPE '\\')",),
     filters={
         "campaign": "t.campaign_id",

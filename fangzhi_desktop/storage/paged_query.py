@@ -14,6 +14,7 @@ direction, so one index serves both directions (docs/performance.md).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -33,7 +34,9 @@ class PagedSource:
     (its rowid the row id), scanned on its own when few rows match. ``exact`` columns of
     ``exact_table`` (rowid = row id) find a row by their whole value. ``search_terms`` are
     further conditions OR-ed with the search, each holding one ``?`` for the same ``LIKE``
-    pattern (e.g. a look-up in a small table instead of a join on every row)."""
+    pattern (e.g. a look-up in a small table instead of a join on every row). With
+    ``collect_hits`` a search that scans (no FTS) collects its hits while counting when they
+    are few, and the pages sort those ids instead of scanning again."""
 
     table: str
     id_column: str
@@ -48,6 +51,7 @@ class PagedSource:
     exact: tuple[str, ...] = ()
     filters: Mapping[str, str] = field(default_factory=dict)
     search_terms: tuple[str, ...] = ()
+    collect_hits: bool = False
 
 
 def _like_pattern(text: str) -> str:
@@ -66,6 +70,7 @@ class PagedQuery:
         self.sort_key: str | None = None
         self.descending = False
         self.matches = -1  # the last count of this filter (-1: not counted yet)
+        self._hits: list[object] | None = None  # the ids of a search with few hits
 
     # --- State -------------------------------------------------------------------------------
 
@@ -73,6 +78,7 @@ class PagedQuery:
         """Whitespace is ignored (``王 丽`` finds 王丽)."""
         self.search_text = "".join(text.split())
         self.matches = -1
+        self._hits = None
 
     def set_filter(self, name: str, value: object | None) -> None:
         """``None`` removes the filter."""
@@ -83,6 +89,7 @@ class PagedQuery:
         else:
             self.filter_values[name] = value
         self.matches = -1
+        self._hits = None
 
     def set_sort(self, key: str | None, descending: bool = False) -> None:
         """``None`` (or a name without keys): the default order."""
@@ -93,6 +100,9 @@ class PagedQuery:
 
     def _where(self) -> tuple[str, list[object]]:
         src = self.source
+        if self._hits is not None:  # the filter and search already applied while counting
+            return (f" WHERE {src.id_column} IN (SELECT value FROM json_each(?))",
+                    [json.dumps(self._hits)])
         clauses: list[str] = []
         params: list[object] = []
         for name, value in self.filter_values.items():
@@ -126,6 +136,12 @@ class PagedQuery:
             clauses.append("(" + " OR ".join(terms) + ")")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
+    def _collecting(self) -> bool:
+        src = self.source
+        text = self.search_text
+        fts = src.fts and len(text) >= FTS_MIN_CHARS and not _WILDCARDS & set(text)
+        return bool(src.collect_hits and text and src.search and not fts)
+
     def _exact_ids(self, text: str) -> list[object]:
         """Rows whose exact column holds the whole text (a unique index answers at once; kept
         out of the main query so its plan stays the plain search's)."""
@@ -149,6 +165,16 @@ class PagedQuery:
 
     def count(self) -> int:
         """Rows passing the filter."""
+        self._hits = None
+        if self._collecting():
+            where, params = self._where()
+            sql = (f"SELECT {self.source.id_column} FROM {self.source.table}{where}"
+                   f" LIMIT {FEW_MATCHES + 1}")
+            hits = [row[0] for row in self.conn.execute(sql, params)]
+            if len(hits) <= FEW_MATCHES:  # one scan found them all: pages sort just these
+                self._hits = hits
+                self.matches = len(hits)
+                return self.matches
         where, params = self._where()
         sql = f"SELECT count(*) FROM {self.source.table}{where}"
         self.matches = int(self.conn.execute(sql, params).fetchone()[0])

@@ -113,3 +113,25 @@ def test_sort_by_deadline_and_status_orders(conn: sqlite3.Connection, campaigns)
     rows = _all(query)
     open_rows = [row for row in rows if row[8] in ("未启动", "推进中")]
     assert rows[:len(open_rows)] == open_rows  # unfinished first, the nearest deadline first
+
+
+@pytest.mark.parametrize("few", [5, 2000])
+def test_collected_hits_page_and_sort_like_the_scan(conn: sqlite3.Connection, campaigns,
+                                                    monkeypatch, few: int) -> None:
+    from fangzhi_desktop.storage import paged_query
+
+    monkeypatch.setattr(paged_query, "FEW_MATCHES", few)
+    first, _ = campaigns
+    query = ledger_query(conn, first)
+    query.set_search("第2县")
+    hits = query.count()
+    assert hits == TASKS // 150
+    assert (query._hits is not None) == (hits <= few)  # collected only when few
+    query.set_sort("text", descending=True)
+    rows = _all(query)
+    assert len(rows) == hits and {row[4] for row in rows} == {"第2县地方志办公室"}
+    texts = [str(row[2]) for row in rows]
+    assert texts == sorted(texts, reverse=True)
+    assert query.row_of(int(rows[2][0])) == 2  # type: ignore[call-overload]
+    query.set_search("")
+    assert query._hits is None and query.count() == TASKS
