@@ -14,7 +14,6 @@ direction, so one index serves both directions (docs/performance.md).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -70,7 +69,7 @@ class PagedQuery:
         self.sort_key: str | None = None
         self.descending = False
         self.matches = -1  # the last count of this filter (-1: not counted yet)
-        self._hits: list[object] | None = None  # the ids of a search with few hits
+        self._hits: str | None = None  # the ids of a search with few hits (a JSON array)
 
     # --- State -------------------------------------------------------------------------------
 
@@ -101,8 +100,7 @@ class PagedQuery:
     def _where(self) -> tuple[str, list[object]]:
         src = self.source
         if self._hits is not None:  # the filter and search already applied while counting
-            return (f" WHERE {src.id_column} IN (SELECT value FROM json_each(?))",
-                    [json.dumps(self._hits)])
+            return f" WHERE {src.id_column} IN (SELECT value FROM json_each(?))", [self._hits]
         clauses: list[str] = []
         params: list[object] = []
         for name, value in self.filter_values.items():
@@ -166,15 +164,15 @@ class PagedQuery:
     def count(self) -> int:
         """Rows passing the filter."""
         self._hits = None
-        if self._collecting():
+        if self._collecting():  # one scan counts and collects: pages sort just the hits
             where, params = self._where()
-            sql = (f"SELECT {self.source.id_column} FROM {self.source.table}{where}"
-                   f" LIMIT {FEW_MATCHES + 1}")
-            hits = [row[0] for row in self.conn.execute(sql, params)]
-            if len(hits) <= FEW_MATCHES:  # one scan found them all: pages sort just these
-                self._hits = hits
-                self.matches = len(hits)
-                return self.matches
+            sql = (f"SELECT count(*), json_group_array({self.source.id_column})"
+                   f" FROM {self.source.table}{where}")
+            count, hits = self.conn.execute(sql, params).fetchone()
+            self.matches = int(count)
+            if self.matches <= FEW_MATCHES:
+                self._hits = str(hits)
+            return self.matches
         where, params = self._where()
         sql = f"SELECT count(*) FROM {self.source.table}{where}"
         self.matches = int(self.conn.execute(sql, params).fetchone()[0])
