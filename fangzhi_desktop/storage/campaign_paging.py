@@ -8,6 +8,7 @@ looks at the task text, the unit and the person, and every column sorts in SQL.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import date
 
 from fangzhi_desktop.storage.campaigns import FINISHED
@@ -27,7 +28,7 @@ CAMPAIGN_LEDGER = PagedSource(
             "t.deadline", "t.deadline_phrase", "t.status"),
     default_order=("t.position",),
     sort_keys={
-        "no": ("t.no",),
+        "no": (),  # as the tree: 序号 is the ledger order, which the index walks
         "text": ("t.text",),
         "phase": ("(SELECT p.position FROM campaign_phases p WHERE p.id = t.phase_id)",),
         "unit": (_UNIT,),
@@ -53,8 +54,16 @@ CAMPAIGN_LEDGER = PagedSource(
 
 
 def ledger_query(conn: sqlite3.Connection, campaign_id: int) -> PagedQuery:
-    """A paged query over one campaign's tasks, in ledger order."""
-    query = PagedQuery(conn, CAMPAIGN_LEDGER)
+    """A paged query over one campaign's tasks, in ledger order. 阶段 sorts by the phases'
+    positions written into the query as a CASE of ids (a sub-query per row cost 2× at 10⁵)."""
+    rows = conn.execute("SELECT id, position FROM campaign_phases WHERE campaign_id = ?",
+                        (campaign_id,)).fetchall()
+    source = CAMPAIGN_LEDGER
+    if rows:
+        cases = " ".join(f"WHEN {int(pid)} THEN {int(pos)}" for pid, pos in rows)
+        keys = {**source.sort_keys, "phase": (f"CASE t.phase_id {cases} END",)}
+        source = replace(source, sort_keys=keys)
+    query = PagedQuery(conn, source)
     query.set_filter("campaign", campaign_id)
     return query
 
