@@ -27,10 +27,15 @@ FEW_MATCHES = 2000  # fewer hits than this: collect and sort them rather than wa
 class PagedSource:
     """A pageable table. ``sort_keys`` maps a sort name to its SQL key expressions (unknown
     names sort by the default order); ``filters`` maps a filter name to an expression compared
-    with ``= ?``; ``fts`` names an FTS5 trigram table whose rowid is the row id and whose
+    with ``= ?`` (an expression holding its own ``?`` is used as it stands, the value its
+    parameter); ``fts`` names an FTS5 trigram table whose rowid is the row id and whose
     ``fts_column`` holds the text of ``search``; ``search_table`` is the table of ``search``
     (its rowid the row id), scanned on its own when few rows match. ``exact`` columns of
-    ``exact_table`` (rowid = row id) find a row by their whole value."""
+    ``exact_table`` (rowid = row id) find a row by their whole value. ``search_terms`` are
+    further conditions OR-ed with the search, each holding one ``?`` for the same ``LIKE``
+    pattern (e.g. a look-up in a small table instead of a join on every row). With
+    ``collect_hits`` a search that scans (no FTS) collects its hits while counting when they
+    are few, and the pages sort those ids instead of scanning again."""
 
     table: str
     id_column: str
@@ -44,6 +49,8 @@ class PagedSource:
     exact_table: str = ""
     exact: tuple[str, ...] = ()
     filters: Mapping[str, str] = field(default_factory=dict)
+    search_terms: tuple[str, ...] = ()
+    collect_hits: bool = False
 
 
 def _like_pattern(text: str) -> str:
@@ -62,6 +69,7 @@ class PagedQuery:
         self.sort_key: str | None = None
         self.descending = False
         self.matches = -1  # the last count of this filter (-1: not counted yet)
+        self._hits: str | None = None  # the ids of a search with few hits (a JSON array)
 
     # --- State -------------------------------------------------------------------------------
 
@@ -69,6 +77,7 @@ class PagedQuery:
         """Whitespace is ignored (``王 丽`` finds 王丽)."""
         self.search_text = "".join(text.split())
         self.matches = -1
+        self._hits = None
 
     def set_filter(self, name: str, value: object | None) -> None:
         """``None`` removes the filter."""
@@ -79,6 +88,7 @@ class PagedQuery:
         else:
             self.filter_values[name] = value
         self.matches = -1
+        self._hits = None
 
     def set_sort(self, key: str | None, descending: bool = False) -> None:
         """``None`` (or a name without keys): the default order."""
@@ -89,10 +99,13 @@ class PagedQuery:
 
     def _where(self) -> tuple[str, list[object]]:
         src = self.source
+        if self._hits is not None:  # the filter and search already applied while counting
+            return f" WHERE {src.id_column} IN (SELECT value FROM json_each(?))", [self._hits]
         clauses: list[str] = []
         params: list[object] = []
         for name, value in self.filter_values.items():
-            clauses.append(f"{src.filters[name]} = ?")
+            expression = src.filters[name]
+            clauses.append(expression if "?" in expression else f"{expression} = ?")
             params.append(value)
         text = self.search_text
         if text and src.search:
@@ -111,12 +124,21 @@ class PagedQuery:
             else:
                 terms = [f"{src.search} LIKE ? ESCAPE '\\'"]
                 params.append(_like_pattern(text))
+            for term in src.search_terms:
+                terms.append(term)
+                params.append(_like_pattern(text))
             exact = self._exact_ids(text)
             if exact:
                 terms.append(f"{src.id_column} IN ({', '.join('?' * len(exact))})")
                 params.extend(exact)
             clauses.append("(" + " OR ".join(terms) + ")")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _collecting(self) -> bool:
+        src = self.source
+        text = self.search_text
+        fts = src.fts and len(text) >= FTS_MIN_CHARS and not _WILDCARDS & set(text)
+        return bool(src.collect_hits and text and src.search and not fts)
 
     def _exact_ids(self, text: str) -> list[object]:
         """Rows whose exact column holds the whole text (a unique index answers at once; kept
@@ -141,6 +163,16 @@ class PagedQuery:
 
     def count(self) -> int:
         """Rows passing the filter."""
+        self._hits = None
+        if self._collecting():  # one scan counts and collects: pages sort just the hits
+            where, params = self._where()
+            sql = (f"SELECT count(*), json_group_array({self.source.id_column})"
+                   f" FROM {self.source.table}{where}")
+            count, hits = self.conn.execute(sql, params).fetchone()
+            self.matches = int(count)
+            if self.matches <= FEW_MATCHES:
+                self._hits = str(hits)
+            return self.matches
         where, params = self._where()
         sql = f"SELECT count(*) FROM {self.source.table}{where}"
         self.matches = int(self.conn.execute(sql, params).fetchone()[0])

@@ -35,12 +35,19 @@ from fangzhi_desktop.errors import FangzhiError
 from fangzhi_desktop.storage import audit
 from fangzhi_desktop.storage import campaign_followup as followup
 from fangzhi_desktop.storage import campaigns as store
+from fangzhi_desktop.storage.campaign_paging import overdue_count
 from fangzhi_desktop.storage.campaigns import PhaseFields, TaskFilter
 from fangzhi_desktop.ui import prompts
 from fangzhi_desktop.ui import settings as keys
 from fangzhi_desktop.ui.campaign_chart import CampaignChartView, ChartData
 from fangzhi_desktop.ui.campaign_exports import CampaignExports
 from fangzhi_desktop.ui.campaign_format import phase_span, phase_state, phase_today_text
+from fangzhi_desktop.ui.campaign_ledger_view import (
+    FLAT_ABOVE,
+    MODE_SETTING,
+    LedgerTable,
+    ModeToggle,
+)
 from fangzhi_desktop.ui.campaigns_commands import (
     AddTask,
     AddTaskEntry,
@@ -156,9 +163,12 @@ class CampaignsTab(QWidget):
         self._phases: list[Phase] = []
         self._chart_dirty = True
         self._reloading = False
+        self._overdue: int | None = None  # the flat view's figure, counted once per change
         self._build()
-        remember(settings, "campaigns", tasks=self.tree, splitter=self.splitter)
+        remember(settings, "campaigns", tasks=self.tree, ledger=self.table,
+                 splitter=self.splitter)
         enter_opens(self.tree, self.detail.buttons["edit"].click)
+        enter_opens(self.table, self.detail.buttons["edit"].click)
         self.reload_campaigns()
 
     # --- Layout ----------------------------------------------------------------------------
@@ -210,7 +220,10 @@ class CampaignsTab(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self.mode_toggle = ModeToggle()
         bar = QHBoxLayout()
+        bar.addWidget(self.mode_toggle)
+        bar.addSpacing(8)
         bar.addWidget(QLabel("责任单位"))
         bar.addWidget(self.unit_combo)
         bar.addWidget(QLabel("状态"))
@@ -243,7 +256,11 @@ class CampaignsTab(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.tree, 1)
+        self.table = LedgerTable()
+        self.task_views = QStackedWidget()
+        self.task_views.addWidget(self.tree)
+        self.task_views.addWidget(self.table)
+        left_layout.addWidget(self.task_views, 1)
         left_layout.addWidget(self.count_label)
         self.detail = TaskDetailPane()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -290,6 +307,9 @@ class CampaignsTab(QWidget):
         self._search_timer.timeout.connect(self.reload)
         self.add_task_button.clicked.connect(self.add_task)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.table.selectionModel().currentChanged.connect(self._row_changed)
+        self.table.ledger.sorted.connect(self._reselect)
+        self.mode_toggle.flat_button.toggled.connect(self._mode_chosen)
         self.detail.action_requested.connect(self._action)
         self.detail.step_toggled.connect(self._step_toggled)
         self.views.currentChanged.connect(self._view_changed)
@@ -356,6 +376,7 @@ class CampaignsTab(QWidget):
         self.unit_combo.blockSignals(False)
         self.strip.show_phases(self._phases, self.clock())
         self._chart_dirty = True
+        self._overdue = None
         self.reload()
 
     # --- Filters and showing ---------------------------------------------------------------
@@ -382,29 +403,39 @@ class CampaignsTab(QWidget):
             widget.blockSignals(False)
         self.reload()
 
+    def is_flat(self) -> bool:
+        """The flat 台账 is shown: chosen, or forced by a campaign of many tasks."""
+        campaign = self._campaign
+        big = campaign is not None and campaign.task_count > FLAT_ABOVE
+        return big or self.settings.get(MODE_SETTING) == "flat"
+
+    def _mode_chosen(self, flat: bool) -> None:
+        self.settings.set(MODE_SETTING, "flat" if flat else "tree")
+        self.reload()
+
     def reload(self) -> None:
         """Query the tasks (filtered in SQL) and show them, keeping the current task."""
         self._search_timer.stop()
         campaign = self._campaign
         today = self.clock()
-        tasks = store.list_tasks(self.conn, campaign.id, self.task_filter()) if campaign else []
+        flat = self.is_flat()
+        self.mode_toggle.show_state(
+            flat, campaign is not None and campaign.task_count > FLAT_ABOVE)
+        self.task_views.setCurrentWidget(self.table if flat else self.tree)
+        self.search_edit.setPlaceholderText("搜索任务、单位、责任人…" if flat
+                                            else "搜索任务、单位、责任人、进展…")
         self._reloading = True
         try:
-            self.model.set_tasks(tasks, self._phases, today,
-                                 campaign.year if campaign else today.year)
-            for row in range(self.model.rowCount()):
-                self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-            self.tree.expandAll()
-            index = self.model.index_of(self.current_id) if self.current_id else QModelIndex()
-            if index.isValid():
-                self._select_index(index)
+            shown, overdue = self._show_flat(today) if flat else self._show_tree(today)
         finally:
             self._reloading = False
         total = campaign.task_count if campaign else 0
-        shown = self.model.task_count()
-        overdue = sum(t.overdue(today) for t in tasks)
         text = f"共 {total} 项" if shown == total else f"显示 {shown} 项（共 {total} 项）"
-        self.count_label.setText(text + (f"，其中逾期 {overdue} 项" if overdue else ""))
+        if flat and overdue and shown != total:
+            text += f"，全部任务中逾期 {overdue} 项"
+        elif overdue:
+            text += f"，其中逾期 {overdue} 项"
+        self.count_label.setText(text)
         self.add_task_button.setEnabled(campaign is not None)
         for widget in (self.unit_combo, self.status_combo, self.overdue_check, self.search_edit):
             widget.setEnabled(campaign is not None)
@@ -412,6 +443,57 @@ class CampaignsTab(QWidget):
         self._chart_dirty = True
         if self.views.currentWidget() is self.chart:
             self.refresh_chart()
+
+    def _show_tree(self, today: date) -> tuple[int, int]:
+        """Every task (filtered) in memory, under its group; (shown, overdue)."""
+        campaign = self._campaign
+        self.table.clear()
+        tasks = store.list_tasks(self.conn, campaign.id, self.task_filter()) if campaign else []
+        self.model.set_tasks(tasks, self._phases, today,
+                             campaign.year if campaign else today.year)
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.tree.expandAll()
+        index = self.model.index_of(self.current_id) if self.current_id else QModelIndex()
+        if index.isValid():
+            self._select_index(index)
+        return self.model.task_count(), sum(t.overdue(today) for t in tasks)
+
+    def _show_flat(self, today: date) -> tuple[int, int]:
+        """The paged table (filters, search and sort in SQL); (shown, overdue of the campaign)."""
+        campaign = self._campaign
+        if self.model.rowCount():
+            self.model.clear()
+        if campaign is None:
+            self.table.clear()
+            return 0, 0
+        status = self.status_combo.currentData()
+        self.table.show_campaign(self.conn, campaign.id, campaign.year, today,
+                                 unit_id=self.unit_combo.currentData(),
+                                 status=str(status) if status else None,
+                                 overdue=self.overdue_check.isChecked(),
+                                 search=self.search_edit.text())
+        self._reselect()
+        if self._overdue is None:
+            self._overdue = overdue_count(self.conn, campaign.id, today)
+        return self.table.ledger.rowCount(), self._overdue
+
+    def _reselect(self) -> None:
+        """Select the current task again in the flat table (after a reload or a sort)."""
+        row = self.table.ledger.row_of(self.current_id) if self.current_id else -1
+        if row >= 0:
+            reloading, self._reloading = self._reloading, True
+            try:
+                self.table.select_row(row)
+            finally:
+                self._reloading = reloading
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._reloading:
+            return
+        task_id = self.table.ledger.id_at(current.row()) if current.isValid() else None
+        self.current_id = task_id
+        self._refresh_detail()
 
     def refresh_chart(self) -> None:
         """Give the 作战图 the whole campaign (not the ledger's filters)."""
@@ -465,6 +547,14 @@ class CampaignsTab(QWidget):
 
     def select_task(self, task_id: int) -> bool:
         """Select a task if it is shown; True when it is."""
+        if self.is_flat():
+            row = self.table.ledger.row_of(task_id)
+            if row < 0:
+                return False
+            self.current_id = task_id
+            self._reselect()
+            self._refresh_detail()
+            return True
         index = self.model.index_of(task_id)
         if not index.isValid():
             return False
@@ -480,7 +570,7 @@ class CampaignsTab(QWidget):
         self.show_view("ledger")
         if task_id is not None:
             self.select_task(task_id)
-            self.tree.setFocus()
+            self.task_views.currentWidget().setFocus()
 
     def _chart_task_activated(self, task_id: int) -> None:
         if self._campaign is not None:
@@ -503,6 +593,7 @@ class CampaignsTab(QWidget):
     # --- Editing (undoable) ----------------------------------------------------------------
 
     def _after_edit(self, task_id: int) -> None:
+        self._overdue = None
         if task_id:
             self.current_id = task_id
         if self._campaign is not None:

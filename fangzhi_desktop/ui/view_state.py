@@ -2,14 +2,15 @@
 
 A tab calls ``remember(settings, "campaigns", tasks=self.tree, splitter=self.splitter)`` once
 per view, after setting its defaults: the saved state (if any) is restored at once and every
-later change is written to the settings (saved to disk when the window closes).
+later change is written to the settings (saved to disk when the window closes). A view mode
+chosen by a toggle (``view_choice``) is kept under ``views/<key>/<name>`` the same way.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableView, QTreeView
 
-from fangzhi_desktop.ui.settings import Settings, view_setting
+from fangzhi_desktop.ui.settings import Setting, Settings, view_setting
 
 Remembered = QAbstractItemView | QHeaderView | QSplitter
 
@@ -22,6 +23,11 @@ def remember(settings: Settings, key: str, **widgets: Remembered) -> None:
             _remember_splitter(settings, setting, widget)
         else:
             _remember_header(settings, setting, widget)
+
+
+def view_choice(name: str, default: str) -> Setting[str]:
+    """The remembered choice of a view toggle (e.g. ``campaigns/mode``)."""
+    return Setting(f"views/{name}", default, str)
 
 
 def _remember_splitter(settings: Settings, setting: object, splitter: QSplitter) -> None:
