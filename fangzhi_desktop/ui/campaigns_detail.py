@@ -5,17 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
-    QFrame,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -28,18 +24,12 @@ from fangzhi_desktop.ui.campaign_format import grade_text, short_date
 from fangzhi_desktop.ui.campaigns_model import StepsModel
 from fangzhi_desktop.ui.font_scale import relative_font
 from fangzhi_desktop.ui.formatting import GRADE_BACKGROUND, GRADE_FOREGROUND, cn_date
+from fangzhi_desktop.ui.record_card import record_card, value_label
 from fangzhi_desktop.ui.widgets import empty_label, heading
 from fangzhi_desktop.ui.workpoints_model import LogModel
 
 CLOSED_STYLE = "background: #E0E0E0; color: #444; border-radius: 3px;"
 
-
-def _value_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 def _table(model: object, min_height: int) -> QTableView:
@@ -83,47 +73,23 @@ class TaskDetailPane(QWidget):
         self.group = QLabel()
         self.group.setWordWrap(True)
         self.group.setStyleSheet("color: #666;")
-        self.text = _value_label()
+        self.text = value_label()
         relative_font(self.text, 1.2)
-        self.unit = _value_label()
-        self.deadline = _value_label()
-        self.deadline_source = _value_label()
+        self.unit = value_label()
+        self.deadline = value_label()
+        self.deadline_source = value_label()
         self.deadline_source.setStyleSheet("color: #555;")
-        self.extensions = _value_label()
-        self.status = _value_label()
+        self.extensions = value_label()
+        self.status = value_label()
         self.grade = QLabel()
         self.grade.setContentsMargins(6, 1, 6, 1)
 
-        info = QWidget()
-        form = QFormLayout(info)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("责　　任：", self.unit)
-        form.addRow("完成时限：", self.deadline)
-        form.addRow("时限依据：", self.deadline_source)
-        form.addRow("延期记录：", self.extensions)
-        form.addRow("状　　态：", self.status)
-        grade_row = QHBoxLayout()
-        grade_row.addWidget(self.grade)
-        grade_row.addStretch(1)
-        form.addRow("预　　警：", grade_row)
-
-        body_widget = QWidget()
-        body = QVBoxLayout(body_widget)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.title)
-        body.addWidget(self.group)
-        body.addWidget(self.text)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        body.addWidget(line)
-        body.addWidget(info)
-        body.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body_widget)
+        scroll = record_card(
+            [self.title, self.group, self.text],
+            [("责　　任：", self.unit), ("完成时限：", self.deadline),
+             ("时限依据：", self.deadline_source), ("延期记录：", self.extensions),
+             ("状　　态：", self.status)],
+            self.grade)
         scroll.setMinimumHeight(110)
         layout.addWidget(scroll, 5)
 

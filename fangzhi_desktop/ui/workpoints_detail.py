@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
-    QFrame,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -29,16 +25,9 @@ from fangzhi_desktop.ui.formatting import (
     cn_date,
     units_text,
 )
+from fangzhi_desktop.ui.record_card import record_card, value_label
 from fangzhi_desktop.ui.widgets import empty_label, heading
 from fangzhi_desktop.ui.workpoints_model import LogModel, grade_tooltip
-
-
-def _value_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 class ItemDetailPane(QWidget):
@@ -67,48 +56,23 @@ class ItemDetailPane(QWidget):
         self.title.setWordWrap(True)
         self.section = QLabel()
         self.section.setStyleSheet("color: #666;")
-        self.text = _value_label()
+        self.text = value_label()
         relative_font(self.text, 1.2)
-        self.lead = _value_label()
-        self.support = _value_label()
-        self.deadline = _value_label()
-        self.deadline_source = _value_label()
-        self.extensions = _value_label()
-        self.status = _value_label()
+        self.lead = value_label()
+        self.support = value_label()
+        self.deadline = value_label()
+        self.deadline_source = value_label()
+        self.extensions = value_label()
+        self.status = value_label()
         self.grade = QLabel()
         self.grade.setContentsMargins(6, 1, 6, 1)
 
-        info = QWidget()
-        form = QFormLayout(info)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("牵头单位：", self.lead)
-        form.addRow("配合单位：", self.support)
-        form.addRow("完成时限：", self.deadline)
-        form.addRow("时限依据：", self.deadline_source)
-        form.addRow("延期记录：", self.extensions)
-        form.addRow("状　　态：", self.status)
-        grade_row = QHBoxLayout()
-        grade_row.addWidget(self.grade)
-        grade_row.addStretch(1)
-        form.addRow("预　　警：", grade_row)
-
-        scroll_body = QWidget()
-        body = QVBoxLayout(scroll_body)
-        body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.title)
-        body.addWidget(self.section)
-        body.addWidget(self.text)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        body.addWidget(line)
-        body.addWidget(info)
-        body.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(scroll_body)
+        scroll = record_card(
+            [self.title, self.section, self.text],
+            [("牵头单位：", self.lead), ("配合单位：", self.support),
+             ("完成时限：", self.deadline), ("时限依据：", self.deadline_source),
+             ("延期记录：", self.extensions), ("状　　态：", self.status)],
+            self.grade)
         layout.addWidget(scroll, 5)
 
         buttons = QGridLayout()
