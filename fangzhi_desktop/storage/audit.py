@@ -20,7 +20,7 @@ from fangzhi_desktop.storage.audit_triggers import (
     drop_triggers,
     ensure_context,
 )
-from fangzhi_desktop.storage.database import transaction
+from fangzhi_desktop.storage.database import table_exists, transaction
 
 if TYPE_CHECKING:  # the labels module is only needed to read the trail, not at start-up
     from fangzhi_desktop.domain.audit import AuditEntry
@@ -185,9 +185,7 @@ def count(conn: sqlite3.Connection) -> int:
 
 
 def _has_log(conn: sqlite3.Connection) -> bool:
-    return conn.execute(
-        "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'audit_log'"
-    ).fetchone() is not None
+    return table_exists(conn, "audit_log")
 
 
 def _entries(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> list[AuditEntry]:

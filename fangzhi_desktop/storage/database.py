@@ -116,11 +116,21 @@ def _not_a_database(path: str | Path, exc: Exception) -> str:
             "请从备份恢复，或选择其他数据文件。")
 
 
+def table_exists(conn: sqlite3.Connection, name: str) -> bool:
+    """Whether the main database has the table ``name`` (an older file may lack it)."""
+    return conn.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?",
+                        (name,)).fetchone() is not None
+
+
+def fulltext_tables(conn: sqlite3.Connection) -> list[str]:
+    """The FTS5 indexes of the schema (derived data: rebuilt or optimized, never exported)."""
+    return [name for (name,) in conn.execute(
+        "SELECT name FROM main.sqlite_master WHERE type = 'table'"
+        " AND sql LIKE 'CREATE VIRTUAL%fts5%'")]
+
+
 def applied_migrations(conn: sqlite3.Connection) -> list[str]:
-    exists = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (MIGRATIONS_TABLE,)
-    ).fetchone()
-    if not exists:
+    if not table_exists(conn, MIGRATIONS_TABLE):
         return []
     rows = conn.execute(
         f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",

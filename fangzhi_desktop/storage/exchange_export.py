@@ -10,12 +10,11 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from fangzhi_desktop.storage.database import register_functions
+from fangzhi_desktop.storage.database import fulltext_tables, register_functions
 from fangzhi_desktop.storage.exchange_spec import (
     LOCAL_ONLY,
     PERSONAL_COLUMNS,
     data_tables,
-    fulltext_tables,
 )
 
 # The year of each area's records, as SQL over the area's root table.

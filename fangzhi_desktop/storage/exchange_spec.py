@@ -107,10 +107,6 @@ def data_tables(conn: sqlite3.Connection) -> list[str]:
             if name not in virtual and not any(name.startswith(f"{v}_") for v in virtual)]
 
 
-def fulltext_tables(conn: sqlite3.Connection) -> list[str]:
-    return [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%fts5%'")]
-
 # Columns holding personal numbers: left out unless the user includes them explicitly.
 PERSONAL_COLUMNS = (("people", "id_number", None), ("people", "phone", ""),
                     ("yearbook_units", "phone", ""))

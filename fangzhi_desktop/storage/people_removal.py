@@ -26,16 +26,18 @@ from dataclasses import dataclass
 from fangzhi_desktop.domain.people import placeholder_name
 from fangzhi_desktop.errors import FangzhiError
 from fangzhi_desktop.storage import audit
-from fangzhi_desktop.storage.database import checkpoint, transaction
+from fangzhi_desktop.storage.database import (
+    checkpoint,
+    fulltext_tables,
+    table_exists,
+    transaction,
+)
 
 # Columns that hold the name of a member of staff (table, column).
 NAME_COLUMNS = (("work_item_log", "reporter"), ("campaign_tasks", "person"),
                 ("campaign_tasks", "closed_by"), ("campaign_task_log", "reporter"),
                 ("yearbook_reviews", "reviewer"))
 REMOVED_NAME = "已删除人员"
-
-# Full-text indexes that hold names; "optimize" rewrites them without deleted entries.
-_FTS_TABLES = ("search_index", "people_fts")
 
 _CLEAR = """UPDATE people SET name = ?, sex = '', ethnicity = '', birth = '', id_number = NULL,
     political_status = '', education = '', degree = '', work_start = '', position = '',
@@ -93,7 +95,7 @@ def _forget_name(conn: sqlite3.Connection, person_id: int, name: str) -> None:
     for table, column in NAME_COLUMNS:
         conn.execute(f"UPDATE {table} SET {column} = ? WHERE {column} = ?",
                      (REMOVED_NAME, name))
-    if _exists(conn, "audit_log"):  # e.g. the progress entries they reported, as logged
+    if table_exists(conn, "audit_log"):  # e.g. the progress entries they reported, as logged
         conn.execute("UPDATE audit_log SET before = replace(before, ?1, ?2),"
                      " after = replace(after, ?1, ?2)"
                      " WHERE instr(before, ?1) OR instr(after, ?1)", (name, REMOVED_NAME))
@@ -101,20 +103,15 @@ def _forget_name(conn: sqlite3.Connection, person_id: int, name: str) -> None:
 
 def _forget_history(conn: sqlite3.Connection, person_id: int) -> None:
     """The audit trail's earlier values of the person's own row (a copy of what is deleted)."""
-    if _exists(conn, "audit_log"):
+    if table_exists(conn, "audit_log"):
         conn.execute("UPDATE audit_log SET before = NULL, after = NULL"
                      " WHERE table_name = 'people' AND record_id = ?", (person_id,))
 
 
 def _rewrite_indexes(conn: sqlite3.Connection) -> None:
-    for table in _FTS_TABLES:
-        if _exists(conn, table):
-            conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
-
-
-def _exists(conn: sqlite3.Connection, table: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?",
-                        (table,)).fetchone() is not None
+    """The full-text indexes hold names: "optimize" rewrites them without deleted entries."""
+    for table in fulltext_tables(conn):
+        conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
 
 def count_attendance(conn: sqlite3.Connection, person_id: int) -> int:
